@@ -1,0 +1,5 @@
+/**
+ * `ogone-checkout`: the `<ogone-checkout>` element and every public type.
+ * @packageDocumentation
+ */
+export * from './protocol/index.js';

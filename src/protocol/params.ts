@@ -1,0 +1,121 @@
+import { normalizeAmount } from './amount.js';
+import { OgoneProtocolError } from './errors.js';
+import { SHA_OUT_PARAMETERS } from './sha-out-parameters.js';
+
+/** Incoming parameters with their original names (needed for hashing), values decoded once. */
+export type IncomingParams = Record<string, string>;
+
+/**
+ * Parses a raw query string (with or without `?`) or an `application/x-www-form-urlencoded` body
+ * into params, exactly once: UTF-8, `+` is a space, original names kept. A name that appears twice
+ * (case-insensitively) is refused with `duplicate-parameter`: two values for one name is how a
+ * tampered URL would smuggle an unsigned value past a verifier that reads the other one.
+ */
+export function parseOgoneParams(input: string | URLSearchParams): IncomingParams {
+  const search = typeof input === 'string' ? new URLSearchParams(input.replace(/^\?/, '')) : input;
+  const params: IncomingParams = Object.create(null) as IncomingParams;
+  const seen = new Set<string>();
+  for (const [name, value] of search) {
+    const upper = name.toUpperCase();
+    if (seen.has(upper)) {
+      throw new OgoneProtocolError(
+        'duplicate-parameter',
+        `Parameter ${upper.slice(0, 40)} appears more than once.`,
+      );
+    }
+    seen.add(upper);
+    params[name] = value;
+  }
+  return params;
+}
+
+/** Reads a parameter whatever the case of its name (Ogone sends `orderID`, `amount`, …). */
+export function getParam(params: IncomingParams, name: string): string | undefined {
+  const wanted = name.toUpperCase();
+  for (const key of Object.keys(params)) {
+    if (key.toUpperCase() === wanted) return params[key];
+  }
+  return undefined;
+}
+
+/** The normalised view of Ogone's return / feedback parameters. Only read it after verifying. */
+export interface OgoneReturnView {
+  orderId: string | undefined;
+  payId: string | undefined;
+  status: string | undefined;
+  /** Two-decimal major units (`"15.10"`), `undefined` when absent or malformed. */
+  amount: string | undefined;
+  currency: string | undefined;
+  alias: string | undefined;
+  /** Masked card number as Ogone sends it (`XXXXXXXXXXXX1111`). */
+  cardNumber: string | undefined;
+  brand: string | undefined;
+  ncError: string | undefined;
+  /** `MM/DD/YY` as Ogone sends it. */
+  trxDate: string | undefined;
+  complus: string | undefined;
+  acceptance: string | undefined;
+  paymentMethod: string | undefined;
+}
+
+function present(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Builds the normalised view from parsed params. Never throws. */
+export function normalizeReturnParams(params: IncomingParams): OgoneReturnView {
+  const read = (name: string) => present(getParam(params, name));
+  let amount: string | undefined;
+  const rawAmount = read('AMOUNT');
+  if (rawAmount !== undefined) {
+    try {
+      amount = normalizeAmount(rawAmount);
+    } catch {
+      amount = undefined;
+    }
+  }
+  return {
+    orderId: read('ORDERID'),
+    payId: read('PAYID'),
+    status: read('STATUS'),
+    amount,
+    currency: read('CURRENCY'),
+    alias: read('ALIAS'),
+    cardNumber: read('CARDNO'),
+    brand: read('BRAND'),
+    ncError: read('NCERROR'),
+    trxDate: read('TRXDATE'),
+    complus: read('COMPLUS'),
+    acceptance: read('ACCEPTANCE'),
+    paymentMethod: read('PM'),
+  };
+}
+
+/** True when a query string looks like Ogone sent the shopper back (SHASIGN with orderID/STATUS). */
+export function hasOgoneReturnParams(query: string | URLSearchParams): boolean {
+  const search = typeof query === 'string' ? new URLSearchParams(query.replace(/^\?/, '')) : query;
+  let signed = false;
+  let identified = false;
+  for (const name of search.keys()) {
+    const upper = name.toUpperCase();
+    if (upper === 'SHASIGN') signed = true;
+    else if (upper === 'ORDERID' || upper === 'STATUS') identified = true;
+  }
+  return signed && identified;
+}
+
+/**
+ * Removes everything Ogone added (SHA-OUT names and SHASIGN, any case) from a query string and
+ * keeps the page's own parameters, so the address bar can be cleaned after a return.
+ */
+export function stripOgoneReturnParams(query: string | URLSearchParams): string {
+  const search = typeof query === 'string' ? new URLSearchParams(query.replace(/^\?/, '')) : query;
+  const kept = new URLSearchParams();
+  for (const [name, value] of search) {
+    const upper = name.toUpperCase();
+    if (upper === 'SHASIGN' || SHA_OUT_PARAMETERS.has(upper)) continue;
+    kept.append(name, value);
+  }
+  const text = kept.toString();
+  return text === '' ? '' : `?${text}`;
+}

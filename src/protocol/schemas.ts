@@ -1,0 +1,128 @@
+/**
+ * The contracts between the browser and the companion endpoint, as zod/mini schemas (small enough
+ * for browser bundles) with their inferred types.
+ */
+import * as z from 'zod/mini';
+import { OUTCOMES, type Outcome } from './status.js';
+
+/** Merchant order references: what `resolveOrder` receives and what comes back in COMPLUS. */
+export const ORDER_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+/** What the element POSTs to `<endpoint>/sign`. Never carries an amount: the server decides it. */
+export const SignRequestSchema = z.object({
+  orderRef: z
+    .string()
+    .check(
+      z.regex(ORDER_REF_PATTERN, 'orderRef must be 1-64 letters, digits, ".", "_", ":" or "-"'),
+    ),
+  saveCard: z.optional(z.boolean()),
+  language: z.optional(z.string().check(z.maxLength(35))),
+  returnUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+export type SignRequest = z.infer<typeof SignRequestSchema>;
+
+/** Ogone field names: upper-case letters, digits and `_`. */
+const FIELD_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** What `<endpoint>/sign` answers: everything the redirect form needs, already signed. */
+export const SignedPayloadSchema = z
+  .object({
+    action: z.string().check(z.minLength(1), z.maxLength(2000)),
+    method: z.literal('POST'),
+    fields: z.record(z.string().check(z.regex(FIELD_NAME)), z.string().check(z.maxLength(5000))),
+    orderId: z.string().check(z.minLength(1), z.maxLength(30)),
+  })
+  .check(
+    z.refine(
+      (payload) =>
+        typeof payload.fields['SHASIGN'] === 'string' &&
+        /^[0-9A-F]{40,128}$/.test(payload.fields['SHASIGN']),
+      {
+        message: 'fields.SHASIGN must be an upper-case hex signature',
+      },
+    ),
+    z.refine((payload) => payload.fields['ORDERID'] === payload.orderId, {
+      message: 'fields.ORDERID must equal orderId',
+    }),
+  );
+export type SignedPayload = z.infer<typeof SignedPayloadSchema>;
+
+/** What the element POSTs to `<endpoint>/verify`: the return page's raw query string. */
+export const VerifyRequestSchema = z.object({
+  query: z.string().check(z.minLength(1), z.maxLength(8000)),
+});
+export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
+
+/** Fields every verified payment result carries. */
+export interface PaymentResultBase {
+  /** STATUS code and its name (see `describeStatus`). */
+  status: number;
+  statusName: string;
+  /** Ogone will not move this payment on by itself. */
+  final: boolean;
+  /** The merchant's order reference (signed, via COMPLUS). */
+  orderRef: string;
+  /** Ogone ORDERID of this payment attempt. */
+  orderId: string;
+  payId: string;
+  /** Two-decimal major units, e.g. `"19.99"`. */
+  amount: string;
+  currency: string;
+  /** The stored card alias, only when the shopper agreed and the card was saved. */
+  alias?: string | undefined;
+  /** Masked card number, e.g. `XXXXXXXXXXXX1111`. */
+  cardNumber?: string | undefined;
+  brand?: string | undefined;
+  /** Ogone NCERROR, `"0"` when none. */
+  ncError: string;
+  /** `MM/DD/YY` as Ogone sends it. */
+  trxDate?: string | undefined;
+  /** Stable across redeliveries of the same result: orderId + payId + status. */
+  idempotencyKey: string;
+}
+
+/** A verified payment result, discriminated on `outcome`. */
+export type PaymentResult = { [O in Outcome]: PaymentResultBase & { outcome: O } }[Outcome];
+
+const optionalString = z.optional(z.string().check(z.maxLength(200)));
+
+/** Validates what `<endpoint>/verify` answers. */
+export const PaymentResultSchema = z.object({
+  outcome: z.enum(OUTCOMES as [Outcome, ...Outcome[]]),
+  status: z.int(),
+  statusName: z.string(),
+  final: z.boolean(),
+  orderRef: z.string().check(z.minLength(1)),
+  orderId: z.string().check(z.minLength(1)),
+  payId: z.string(),
+  amount: z.string().check(z.regex(/^\d+\.\d{2}$/)),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  alias: optionalString,
+  cardNumber: optionalString,
+  brand: optionalString,
+  ncError: z.string(),
+  trxDate: optionalString,
+  idempotencyKey: z.string().check(z.minLength(1)),
+});
+
+/** Every error the endpoint answers has this body. */
+export const EndpointErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type EndpointError = z.infer<typeof EndpointErrorSchema>;
+
+/** Stable error codes the companion endpoint answers with (HTTP status in brackets). */
+export type EndpointErrorCode =
+  | 'invalid-json' // 400
+  | 'invalid-request' // 400
+  | 'return-url-not-allowed' // 400
+  | 'invalid-signature' // 403
+  | 'unknown-order' // 404
+  | 'not-found' // 404
+  | 'method-not-allowed' // 405
+  | 'amount-mismatch' // 409
+  | 'payload-too-large' // 413
+  | 'unsupported-media-type' // 415
+  | 'save-card-not-allowed' // 422
+  | 'order-lookup-failed' // 502
+  | 'result-delivery-failed'; // 503

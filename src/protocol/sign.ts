@@ -1,0 +1,169 @@
+import { OgoneProtocolError } from './errors.js';
+import { SHA_OUT_PARAMETERS } from './sha-out-parameters.js';
+
+/** The hash algorithm chosen in the Ogone back office ("Global security parameters"). */
+export type HashAlgorithm = 'sha1' | 'sha256' | 'sha512';
+
+/** Parameters as sent or received: original names, values exactly as on the wire. */
+export type Params = Record<string, string | number | null | undefined>;
+
+/** Which side of the protocol a signature belongs to. */
+export type SignatureDirection = 'in' | 'out';
+
+export const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['sha1', 'sha256', 'sha512'];
+
+const WEBCRYPTO_NAMES: Record<HashAlgorithm, string> = {
+  sha1: 'SHA-1',
+  sha256: 'SHA-256',
+  sha512: 'SHA-512',
+};
+
+/** Hex length of a digest per algorithm (40, 64, 128). */
+export const DIGEST_HEX_LENGTH: Record<HashAlgorithm, number> = {
+  sha1: 40,
+  sha256: 64,
+  sha512: 128,
+};
+
+export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
+  return value === 'sha1' || value === 'sha256' || value === 'sha512';
+}
+
+function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
+  if (!isHashAlgorithm(algorithm)) {
+    throw new OgoneProtocolError(
+      'invalid-algorithm',
+      `Unknown hash algorithm ${JSON.stringify(String(algorithm))}: use sha1, sha256 or sha512.`,
+    );
+  }
+}
+
+function valueToString(name: string, value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new OgoneProtocolError(
+        'invalid-parameter',
+        `Parameter ${name} is not a finite number.`,
+      );
+    }
+    return String(value);
+  }
+  return value;
+}
+
+/**
+ * The exact string Ogone hashes: every non-empty parameter (for `out`, only SHA-OUT names), names
+ * upper-cased, sorted by code unit, each `NAME=value` followed by the passphrase. `SHASIGN` never
+ * takes part. Exposed so a server may hash it with `node:crypto`; prefer the sign/verify helpers.
+ */
+export function composeShaString(
+  params: Params,
+  passphrase: string,
+  direction: SignatureDirection,
+): string {
+  const pairs: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const [rawName, rawValue] of Object.entries(params)) {
+    const name = rawName.toUpperCase();
+    if (name === 'SHASIGN') continue;
+    if (direction === 'out' && !SHA_OUT_PARAMETERS.has(name)) continue;
+    const value = valueToString(rawName, rawValue);
+    if (value === '') continue;
+    if (seen.has(name)) {
+      throw new OgoneProtocolError(
+        'duplicate-parameter',
+        `Parameter ${name} appears more than once (names are case-insensitive).`,
+      );
+    }
+    seen.add(name);
+    pairs.push([name, value]);
+  }
+  // Plain code-unit order, never localeCompare: "." < digits < "A-Z" < "_".
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let out = '';
+  for (const [name, value] of pairs) out += `${name}=${value}${passphrase}`;
+  return out;
+}
+
+const encoder = new TextEncoder();
+const HEX = '0123456789ABCDEF';
+
+function toHex(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let hex = '';
+  for (const byte of bytes) hex += HEX[byte >> 4]! + HEX[byte & 15]!;
+  return hex;
+}
+
+/** Upper-case hex digest of the UTF-8 bytes of `text`, with WebCrypto (Node 20, browsers, workers). */
+export async function digestHex(text: string, algorithm: HashAlgorithm): Promise<string> {
+  assertAlgorithm(algorithm);
+  const digest = await globalThis.crypto.subtle.digest(
+    WEBCRYPTO_NAMES[algorithm],
+    encoder.encode(text),
+  );
+  return toHex(digest);
+}
+
+/** SHASIGN for an outgoing request (form to the hosted page, DirectLink): upper-case hex. */
+export async function signShaIn(
+  params: Params,
+  passphrase: string,
+  algorithm: HashAlgorithm,
+): Promise<string> {
+  assertAlgorithm(algorithm);
+  return digestHex(composeShaString(params, passphrase, 'in'), algorithm);
+}
+
+/** The SHASIGN Ogone should have sent with these incoming parameters: upper-case hex. */
+export async function signShaOut(
+  params: Params,
+  passphrase: string,
+  algorithm: HashAlgorithm,
+): Promise<string> {
+  assertAlgorithm(algorithm);
+  return digestHex(composeShaString(params, passphrase, 'out'), algorithm);
+}
+
+/**
+ * Constant-time comparison of two hex signatures, case-insensitive. The length is not secret (the
+ * algorithm fixes it), so a length mismatch returns early; equal lengths are compared in full.
+ */
+export function signaturesEqual(expected: string, received: string): boolean {
+  if (expected.length !== received.length) return false;
+  const a = expected.toUpperCase();
+  const b = received.toUpperCase();
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Finds `SHASIGN` whatever its case; `undefined` when absent or empty. */
+export function getReceivedSignature(params: Params): string | undefined {
+  for (const [name, value] of Object.entries(params)) {
+    if (name.toUpperCase() === 'SHASIGN' && typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
+/**
+ * True when `params.SHASIGN` (any case) is the SHA-OUT signature of `params`. Never throws for
+ * malformed input: a missing signature, a wrong length or duplicate names all give `false`.
+ */
+export async function verifyShaOut(
+  params: Params,
+  passphrase: string,
+  algorithm: HashAlgorithm,
+): Promise<boolean> {
+  assertAlgorithm(algorithm);
+  const received = getReceivedSignature(params);
+  if (received === undefined) return false;
+  let expected: string;
+  try {
+    expected = await signShaOut(params, passphrase, algorithm);
+  } catch {
+    return false;
+  }
+  return signaturesEqual(expected, received);
+}
