@@ -78,7 +78,7 @@ export function toNodeListener(
         request = new Request(url, {
           method,
           headers: toHeaders(req),
-          ...(body !== undefined && body.length > 0 ? { body } : {}),
+          ...(body !== undefined && body.length > 0 ? { body: body as unknown as BodyInit } : {}),
         });
       } catch {
         sendJson(res, 400, 'invalid-request', 'The request could not be read.');
