@@ -36,7 +36,9 @@ describe('protocol core in Chromium (WebCrypto)', () => {
       algorithms.add(vector.algorithm);
       if (vector.direction === 'out') {
         const params = { ...vector.params, SHASIGN: vector.expected.toLowerCase() };
-        expect(await verifyShaOut(params, vector.passphrase, vector.algorithm), vector.id).to.equal(true);
+        expect(await verifyShaOut(params, vector.passphrase, vector.algorithm), vector.id).to.equal(
+          true,
+        );
       }
     }
     expect([...algorithms].sort()).to.deep.equal(['sha1', 'sha256', 'sha512']);
