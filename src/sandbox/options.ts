@@ -1,0 +1,157 @@
+import * as z from 'zod';
+import type { HashAlgorithm } from '../protocol/index.js';
+
+/** The `fetch` the sandbox uses to deliver server-to-server feedback. */
+export type SandboxFetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** How the sandbox is configured: what a merchant sets in Ogone's back office. */
+export interface SandboxOptions {
+  /** The merchant's PSPID; forms carrying another PSPID get `PSPID not found or not active`. */
+  pspid: string;
+  /** SHA-IN passphrase: verifies the form posted to the hosted page. */
+  shaIn: string;
+  /** SHA-OUT passphrase: signs the parameters sent back (redirect and feedback). */
+  shaOut: string;
+  /** Hash algorithm of both signatures (default `sha512`). */
+  hashAlgorithm?: HashAlgorithm;
+  /** Absolute http(s) URL that receives the server-to-server feedback (POST, form-urlencoded). */
+  feedbackUrl?: string;
+  /**
+   * Delays before each deferred retry when the online feedback fails (default `[2000, 5000,
+   * 10000]`). At most 3 entries: one online try plus up to three retries, four in all.
+   */
+  feedbackRetryDelaysMs?: number[];
+  /** Time allowed to each feedback attempt before it counts as failed (default 5000 ms). */
+  feedbackTimeoutMs?: number;
+  /** Injectable `fetch` for the feedback (default `globalThis.fetch`). */
+  fetch?: SandboxFetch;
+  /** How many orders, sessions and feedback-log entries are kept in memory (default 1000). */
+  maxEntries?: number;
+  /** Clock, for tests (default `() => new Date()`). */
+  now?: () => Date;
+}
+
+/** Options after validation, with defaults applied. */
+export interface ResolvedSandboxOptions {
+  pspid: string;
+  shaIn: string;
+  shaOut: string;
+  hashAlgorithm: HashAlgorithm;
+  feedbackUrl: string | undefined;
+  feedbackRetryDelaysMs: readonly number[];
+  feedbackTimeoutMs: number;
+  fetch: SandboxFetch;
+  maxEntries: number;
+  now: () => Date;
+}
+
+/** Thrown by `createSandbox` for a wrong option; the message names the option, never a secret. */
+export class SandboxOptionsError extends Error {
+  override readonly name = 'SandboxOptionsError';
+  /** The option at fault, e.g. `feedbackUrl`. */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
+}
+
+const passphrase = (name: string) =>
+  z
+    .string({ error: `${name} must be a string` })
+    .min(1, { error: `${name} must not be empty` })
+    .max(256, { error: `${name} must be at most 256 characters` });
+
+const OptionsSchema = z.object({
+  pspid: z.string({ error: 'pspid must be a string' }).regex(/^[A-Za-z0-9._-]{1,30}$/, {
+    error: 'pspid must be 1-30 letters, digits, ".", "_" or "-"',
+  }),
+  shaIn: passphrase('shaIn'),
+  shaOut: passphrase('shaOut'),
+  hashAlgorithm: z
+    .enum(['sha1', 'sha256', 'sha512'], { error: 'hashAlgorithm must be sha1, sha256 or sha512' })
+    .optional(),
+  feedbackUrl: z
+    .string({ error: 'feedbackUrl must be a string' })
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'http:' || url.protocol === 'https:';
+        } catch {
+          return false;
+        }
+      },
+      { error: 'feedbackUrl must be an absolute http(s) URL' },
+    )
+    .optional(),
+  feedbackRetryDelaysMs: z
+    .array(
+      z
+        .number({ error: 'feedbackRetryDelaysMs must hold numbers' })
+        .int({ error: 'feedbackRetryDelaysMs must hold whole milliseconds' })
+        .min(0, { error: 'feedbackRetryDelaysMs must not be negative' })
+        .max(3_600_000, { error: 'feedbackRetryDelaysMs entries must be at most one hour' }),
+      { error: 'feedbackRetryDelaysMs must be an array of milliseconds' },
+    )
+    .max(3, { error: 'feedbackRetryDelaysMs allows at most 3 retries (4 tries in all)' })
+    .optional(),
+  feedbackTimeoutMs: z
+    .number({ error: 'feedbackTimeoutMs must be a number' })
+    .int({ error: 'feedbackTimeoutMs must be whole milliseconds' })
+    .min(1, { error: 'feedbackTimeoutMs must be positive' })
+    .max(60_000, { error: 'feedbackTimeoutMs must be at most 60000' })
+    .optional(),
+  fetch: z
+    .custom<SandboxFetch>((value) => typeof value === 'function', {
+      error: 'fetch must be a function',
+    })
+    .optional(),
+  maxEntries: z
+    .number({ error: 'maxEntries must be a number' })
+    .int({ error: 'maxEntries must be a whole number' })
+    .min(1, { error: 'maxEntries must be at least 1' })
+    .max(1_000_000, { error: 'maxEntries must be at most 1000000' })
+    .optional(),
+  now: z
+    .custom<() => Date>((value) => typeof value === 'function', { error: 'now must be a function' })
+    .optional(),
+});
+
+/** Validates options and applies defaults; throws {@link SandboxOptionsError}. */
+export function resolveSandboxOptions(options: unknown): ResolvedSandboxOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new SandboxOptionsError('options', 'Sandbox options must be an object.');
+  }
+  const result = OptionsSchema.safeParse(options);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const option = typeof issue?.path[0] === 'string' ? issue.path[0] : 'options';
+    const missing = issue?.code === 'invalid_type' && !(option in options);
+    // Zod messages here are our own texts: they never contain the value (a passphrase stays out).
+    const message = missing ? `${option} is required` : (issue?.message ?? 'invalid value');
+    throw new SandboxOptionsError(option, `Invalid sandbox option ${option}: ${message}.`);
+  }
+  const value = result.data;
+  const fetchImpl: SandboxFetch | undefined =
+    value.fetch ??
+    (typeof globalThis.fetch === 'function'
+      ? (input: string, init: RequestInit) => globalThis.fetch(input, init)
+      : undefined);
+  if (value.feedbackUrl !== undefined && fetchImpl === undefined) {
+    throw new SandboxOptionsError('fetch', 'Invalid sandbox option fetch: no fetch available.');
+  }
+  return {
+    pspid: value.pspid,
+    shaIn: value.shaIn,
+    shaOut: value.shaOut,
+    hashAlgorithm: value.hashAlgorithm ?? 'sha512',
+    feedbackUrl: value.feedbackUrl,
+    feedbackRetryDelaysMs: value.feedbackRetryDelaysMs ?? [2000, 5000, 10000],
+    feedbackTimeoutMs: value.feedbackTimeoutMs ?? 5000,
+    fetch: fetchImpl ?? (() => Promise.reject(new Error('fetch is not available'))),
+    maxEntries: value.maxEntries ?? 1000,
+    now: value.now ?? (() => new Date()),
+  };
+}

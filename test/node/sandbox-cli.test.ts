@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parseOgoneParams, signShaIn, verifyShaOut } from '../../src/protocol/index.js';
+
+const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const SHA_IN = 'cli-test-in-9f2a';
+const SHA_OUT = 'cli-test-out-41c7';
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'sandbox'], {
+    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function waitForUrl(started: Run): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(started.stdout());
+    if (match) return match[1]!;
+    if (started.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`sandbox did not start: ${started.stderr()}`);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => resolve(body));
+  });
+}
+
+describe('ogone-checkout sandbox (CLI)', () => {
+  it('serves the hosted page, redirects with signed params, POSTs feedback, stops on SIGTERM', async () => {
+    const feedbackBodies: string[] = [];
+    const feedbackServer = createServer((req, res) => {
+      void readBody(req).then((body) => {
+        feedbackBodies.push(body);
+        res.end('OK');
+      });
+    });
+    feedbackServer.listen(0, '127.0.0.1');
+    await once(feedbackServer, 'listening');
+    const feedbackPort = (feedbackServer.address() as AddressInfo).port;
+
+    const started = run({
+      SANDBOX_PSPID: 'CLISHOP',
+      SANDBOX_SHA_IN: SHA_IN,
+      SANDBOX_SHA_OUT: SHA_OUT,
+      SANDBOX_HASH_ALGORITHM: 'sha256',
+      SANDBOX_FEEDBACK_URL: `http://127.0.0.1:${feedbackPort}/feedback`,
+    });
+    try {
+      const base = await waitForUrl(started);
+      assert.ok(!started.stdout().includes(SHA_IN) && !started.stdout().includes(SHA_OUT));
+      assert.match(started.stdout(), /baseUrl: 'http:\/\/127\.0\.0\.1:\d+\/ncol\/test'/);
+
+      const fields: Record<string, string> = {
+        PSPID: 'CLISHOP',
+        ORDERID: 'CLI-1',
+        AMOUNT: '2500',
+        CURRENCY: 'EUR',
+        LANGUAGE: 'en_US',
+        CN: 'Bárbara',
+        ACCEPTURL: 'http://127.0.0.1:1/return',
+      };
+      fields['SHASIGN'] = await signShaIn(fields, SHA_IN, 'sha256');
+      const page = await fetch(`${base}/ncol/test/orderstandard_utf8.asp`, {
+        method: 'POST',
+        body: new URLSearchParams(fields),
+      });
+      const html = await page.text();
+      const token = /name="session" value="([^"]+)"/.exec(html)?.[1];
+      assert.ok(token, 'payment page served');
+
+      const paid = await fetch(`${base}/ncol/test/sandbox/pay`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          session: token,
+          cardno: '4111111111111111',
+          expiry: '12/35',
+          cvc: '123',
+          cn: 'Bárbara',
+          action: 'pay',
+        }),
+        redirect: 'manual',
+      });
+      assert.equal(paid.status, 303);
+      const location = new URL(paid.headers.get('location')!);
+      assert.equal(location.pathname, '/return');
+      const params = parseOgoneParams(location.search);
+      assert.equal(params['STATUS'], '9');
+      assert.equal(params['CN'], 'Bárbara');
+      assert.equal(await verifyShaOut(params, SHA_OUT, 'sha256'), true);
+      assert.equal(feedbackBodies.length, 1, 'feedback delivered before the redirect');
+      assert.deepEqual(parseOgoneParams(feedbackBodies[0]!), params);
+
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exit, 0);
+    } finally {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+      feedbackServer.close();
+    }
+  });
+
+  it('starts with obviously-demo values when no passphrase is set', async () => {
+    const started = run({});
+    try {
+      await waitForUrl(started);
+      assert.match(started.stdout(), /DEMO values/);
+      assert.match(started.stdout(), /PSPID: +DEMOSHOP/);
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exit, 0);
+    } finally {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('ogone-checkout sandbox (CLI) configuration errors', { concurrency: true }, () => {
+  const bad: [string, Record<string, string>, RegExp][] = [
+    ['an unknown algorithm', { SANDBOX_HASH_ALGORITHM: 'md5' }, /SANDBOX_HASH_ALGORITHM/],
+    ['only one passphrase', { SANDBOX_SHA_IN: SHA_IN }, /SANDBOX_SHA_IN and SANDBOX_SHA_OUT/],
+    ['a relative feedback URL', { SANDBOX_FEEDBACK_URL: '/feedback' }, /SANDBOX_FEEDBACK_URL/],
+    ['a bad PORT', { PORT: 'eighty' }, /PORT/],
+  ];
+  for (const [name, env, message] of bad) {
+    it(`refuses ${name} with exit code 2 and a message naming the variable`, async () => {
+      const started = run(env);
+      assert.equal(await started.exit, 2);
+      assert.match(started.stderr(), message);
+      assert.ok(!started.stderr().includes(SHA_IN));
+    });
+  }
+});
