@@ -1,5 +1,6 @@
 /**
- * `ogone-checkout`: the `<ogone-checkout>` element and every public type.
+ * `ogone-checkout`: the `<ogone-checkout>` element (defined on import) and every public type.
  * @packageDocumentation
  */
+export * from './element/index.js';
 export * from './protocol/index.js';

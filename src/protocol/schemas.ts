@@ -9,7 +9,7 @@ import { OUTCOMES, type Outcome } from './status.js';
 export const ORDER_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
 /** What the element POSTs to `<endpoint>/sign`. Never carries an amount: the server decides it. */
-export const SignRequestSchema = z.object({
+export const SignRequestSchema = /* @__PURE__ */ z.object({
   orderRef: z
     .string()
     .check(
@@ -23,32 +23,32 @@ export type SignRequest = z.infer<typeof SignRequestSchema>;
 
 /** Ogone field names: upper-case letters, digits and `_`. */
 const FIELD_NAME = /^[A-Z][A-Z0-9_]*$/;
+const SIGNATURE = /^[0-9A-F]{40,128}$/;
 
 /** What `<endpoint>/sign` answers: everything the redirect form needs, already signed. */
-export const SignedPayloadSchema = z
+export const SignedPayloadSchema = /* @__PURE__ */ z
   .object({
-    action: z.string().check(z.minLength(1), z.maxLength(2000)),
+    action: z.string(),
     method: z.literal('POST'),
-    fields: z.record(z.string().check(z.regex(FIELD_NAME)), z.string().check(z.maxLength(5000))),
-    orderId: z.string().check(z.minLength(1), z.maxLength(30)),
+    fields: z.record(z.string(), z.string()),
+    orderId: z.string(),
   })
   .check(
     z.refine(
-      (payload) =>
-        typeof payload.fields['SHASIGN'] === 'string' &&
-        /^[0-9A-F]{40,128}$/.test(payload.fields['SHASIGN']),
-      {
-        message: 'fields.SHASIGN must be an upper-case hex signature',
-      },
+      ({ action, fields, orderId }) =>
+        action.length > 0 &&
+        orderId.length > 0 &&
+        orderId.length <= 30 &&
+        fields['ORDERID'] === orderId &&
+        SIGNATURE.test(fields['SHASIGN'] ?? '') &&
+        Object.keys(fields).every((name) => FIELD_NAME.test(name)),
+      'Not a signed Ogone payload: it needs an action, an ORDERID of at most 30 characters equal to orderId, upper-case field names and an upper-case hex SHASIGN.',
     ),
-    z.refine((payload) => payload.fields['ORDERID'] === payload.orderId, {
-      message: 'fields.ORDERID must equal orderId',
-    }),
   );
 export type SignedPayload = z.infer<typeof SignedPayloadSchema>;
 
 /** What the element POSTs to `<endpoint>/verify`: the return page's raw query string. */
-export const VerifyRequestSchema = z.object({
+export const VerifyRequestSchema = /* @__PURE__ */ z.object({
   query: z.string().check(z.minLength(1), z.maxLength(8000)),
 });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
@@ -84,29 +84,44 @@ export interface PaymentResultBase {
 /** A verified payment result, discriminated on `outcome`. */
 export type PaymentResult = { [O in Outcome]: PaymentResultBase & { outcome: O } }[Outcome];
 
-const optionalString = z.optional(z.string().check(z.maxLength(200)));
+const optionalString = z.optional(z.string());
+const OUTCOME_NAMES: ReadonlySet<string> = new Set(OUTCOMES);
 
 /** Validates what `<endpoint>/verify` answers. */
-export const PaymentResultSchema = z.object({
-  outcome: z.enum(OUTCOMES as [Outcome, ...Outcome[]]),
-  status: z.int(),
-  statusName: z.string(),
-  final: z.boolean(),
-  orderRef: z.string().check(z.minLength(1)),
-  orderId: z.string().check(z.minLength(1)),
-  payId: z.string(),
-  amount: z.string().check(z.regex(/^\d+\.\d{2}$/)),
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  alias: optionalString,
-  cardNumber: optionalString,
-  brand: optionalString,
-  ncError: z.string(),
-  trxDate: optionalString,
-  idempotencyKey: z.string().check(z.minLength(1)),
-});
+export const PaymentResultSchema = /* @__PURE__ */ z
+  .object({
+    outcome: z.string() as z.ZodMiniType<Outcome>,
+    status: z.number(),
+    statusName: z.string(),
+    final: z.boolean(),
+    orderRef: z.string(),
+    orderId: z.string(),
+    payId: z.string(),
+    amount: z.string(),
+    currency: z.string(),
+    alias: optionalString,
+    cardNumber: optionalString,
+    brand: optionalString,
+    ncError: z.string(),
+    trxDate: optionalString,
+    idempotencyKey: z.string(),
+  })
+  .check(
+    z.refine(
+      (r) =>
+        OUTCOME_NAMES.has(r.outcome) &&
+        Number.isInteger(r.status) &&
+        r.orderRef !== '' &&
+        r.orderId !== '' &&
+        r.idempotencyKey !== '' &&
+        /^\d+\.\d{2}$/.test(r.amount) &&
+        /^[A-Z]{3}$/.test(r.currency),
+      'Not a verified payment result: unknown outcome, or a malformed status, amount, currency or reference.',
+    ),
+  );
 
 /** Every error the endpoint answers has this body. */
-export const EndpointErrorSchema = z.object({
+export const EndpointErrorSchema = /* @__PURE__ */ z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type EndpointError = z.infer<typeof EndpointErrorSchema>;

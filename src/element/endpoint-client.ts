@@ -1,0 +1,184 @@
+/**
+ * Talks to the companion endpoint (`<endpoint>/sign`, `<endpoint>/verify`) and validates what it
+ * answers. A reactive controller: every request in flight is aborted when the host element leaves
+ * the document.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
+import {
+  EndpointErrorSchema,
+  PaymentResultSchema,
+  SignedPayloadSchema,
+  type EndpointErrorCode,
+  type PaymentResult,
+  type SignedPayload,
+  type SignRequest,
+} from '../protocol/schemas.js';
+import type { OgoneErrorCode, OgoneErrorDetail } from './events.js';
+
+/** What a request gives: a validated value, a typed error, or nothing because it was aborted. */
+export type EndpointAnswer<T> =
+  { ok: true; value: T } | { ok: false; error: OgoneErrorDetail } | { ok: false; aborted: true };
+
+const ENDPOINT_ERROR_CODES: Record<EndpointErrorCode, true> = {
+  'invalid-json': true,
+  'invalid-request': true,
+  'return-url-not-allowed': true,
+  'invalid-signature': true,
+  'unknown-order': true,
+  'not-found': true,
+  'method-not-allowed': true,
+  'amount-mismatch': true,
+  'payload-too-large': true,
+  'unsupported-media-type': true,
+  'save-card-not-allowed': true,
+  'order-lookup-failed': true,
+  'result-delivery-failed': true,
+};
+
+const ABORTED = { ok: false, aborted: true } as const;
+
+function failure(code: OgoneErrorCode, message: string, cause?: unknown) {
+  const error: OgoneErrorDetail =
+    cause === undefined ? { code, message } : { code, message, cause };
+  return { ok: false, error } as const;
+}
+
+/** `<endpoint>/<route>` whatever the trailing slashes of `endpoint`. */
+export function endpointUrl(endpoint: string, route: 'sign' | 'verify'): string {
+  return `${endpoint.replace(/\/+$/, '')}/${route}`;
+}
+
+/** Parses the `allowed-hosts` attribute: space-separated `host[:port]`, lower-cased. */
+export function parseAllowedHosts(value: string | null | undefined): string[] {
+  return (value ?? '')
+    .split(/\s+/)
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
+}
+
+/**
+ * Whether the signed form may be posted to `action`: https on a known Ogone host (default port), or
+ * http/https on a host listed in `allowedHosts` (exact `host[:port]`, e.g. the local sandbox).
+ */
+export function isTrustedAction(action: string, allowedHosts: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(action);
+  } catch {
+    return false;
+  }
+  if (url.username !== '' || url.password !== '') return false;
+  const host = url.host.toLowerCase();
+  if (url.protocol === 'https:' && KNOWN_OGONE_HOSTS.includes(host)) return true;
+  return (url.protocol === 'https:' || url.protocol === 'http:') && allowedHosts.includes(host);
+}
+
+export class EndpointClient implements ReactiveController {
+  readonly #requests = new Set<AbortController>();
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    for (const request of this.#requests) request.abort();
+    this.#requests.clear();
+  }
+
+  /** POSTs to `<endpoint>/sign` and validates the signed payload. */
+  async sign(endpoint: string, request: SignRequest): Promise<EndpointAnswer<SignedPayload>> {
+    const answer = await this.#post(endpointUrl(endpoint, 'sign'), request, 'sign');
+    if (!answer.ok) return answer;
+    const parsed = SignedPayloadSchema.safeParse(answer.value);
+    if (!parsed.success) {
+      return failure(
+        'invalid-payload',
+        'The /sign answer is not a valid signed payload.',
+        parsed.error.issues,
+      );
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  /** POSTs the raw return query string to `<endpoint>/verify` and validates the result. */
+  async verify(endpoint: string, query: string): Promise<EndpointAnswer<PaymentResult>> {
+    const answer = await this.#post(endpointUrl(endpoint, 'verify'), { query }, 'verify');
+    if (!answer.ok) return answer;
+    const parsed = PaymentResultSchema.safeParse(answer.value);
+    if (!parsed.success) {
+      return failure(
+        'invalid-payload',
+        'The /verify answer is not a valid payment result.',
+        parsed.error.issues,
+      );
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  async #post(
+    url: string,
+    body: unknown,
+    route: 'sign' | 'verify',
+  ): Promise<EndpointAnswer<unknown>> {
+    const controller = new AbortController();
+    this.#requests.add(controller);
+    try {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(body),
+          credentials: 'same-origin',
+          signal: controller.signal,
+        });
+      } catch (cause) {
+        if (controller.signal.aborted) return ABORTED;
+        return failure('network', `The endpoint ${url} could not be reached.`, cause);
+      }
+      let json: unknown;
+      let readable = true;
+      try {
+        json = await response.json();
+      } catch {
+        readable = false;
+      }
+      if (controller.signal.aborted) return ABORTED;
+      if (response.ok) {
+        return readable
+          ? { ok: true, value: json }
+          : failure('invalid-payload', `The ${route} answer is not JSON.`);
+      }
+      return endpointFailure(response.status, json, route);
+    } finally {
+      this.#requests.delete(controller);
+    }
+  }
+}
+
+/** Maps an endpoint's error answer to an `ogone-error` detail. */
+function endpointFailure(status: number, json: unknown, route: 'sign' | 'verify') {
+  const parsed = EndpointErrorSchema.safeParse(json);
+  const fallback: OgoneErrorCode = route === 'sign' ? 'signing-rejected' : 'verification-failed';
+  if (!parsed.success) {
+    // No error body: a proxy or a crashed server rather than the endpoint's decision.
+    return failure(status >= 500 ? 'network' : fallback, `The endpoint answered HTTP ${status}.`, {
+      status,
+    });
+  }
+  const { code, message } = parsed.data.error;
+  const known = Object.hasOwn(ENDPOINT_ERROR_CODES, code);
+  const mapped: OgoneErrorCode =
+    code === 'unknown-order' || code === 'amount-mismatch'
+      ? code
+      : code === 'return-url-not-allowed'
+        ? 'configuration'
+        : fallback;
+  const safeCode = code.slice(0, 60);
+  return failure(
+    mapped,
+    known ? message.slice(0, 500) : `The endpoint answered HTTP ${status} (${safeCode}).`,
+    { status, code: safeCode },
+  );
+}

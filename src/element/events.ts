@@ -1,0 +1,93 @@
+/**
+ * The events `<ogone-checkout>` fires, with their detail types. Every event bubbles and is
+ * `composed`, so it crosses shadow roots and can be heard on `document`.
+ */
+import type { PaymentResult } from '../protocol/schemas.js';
+
+/** Which half of the journey the element is showing. */
+export type OgoneCheckoutMode = 'checkout' | 'return';
+
+/** The reflected `state` attribute. */
+export type OgoneCheckoutState =
+  'idle' | 'signing' | 'redirecting' | 'verifying' | 'done' | 'error';
+
+/** Detail of `ogone-ready`: fired once, after the first render. */
+export interface OgoneReadyDetail {
+  /** `return` when the page URL carries Ogone's return parameters (verification starts now). */
+  mode: OgoneCheckoutMode;
+}
+
+/** Detail of `ogone-save-card-change`: the shopper ticked or unticked "save my card". */
+export interface OgoneSaveCardChangeDetail {
+  saveCard: boolean;
+}
+
+/**
+ * Detail of the cancelable `ogone-before-redirect`: the signed form about to be posted to Ogone.
+ * `fields` holds every signed field except `SHASIGN` (names and values exactly as posted).
+ * Call `event.preventDefault()` to stay on the page; the element returns to `idle`.
+ */
+export interface OgoneBeforeRedirectDetail {
+  /** The hosted payment page URL the form posts to. */
+  action: string;
+  /** Ogone ORDERID of this payment attempt (fresh for every attempt). */
+  orderId: string;
+  fields: Readonly<Record<string, string>>;
+}
+
+/**
+ * Detail of `ogone-result`: the payment result verified by the companion endpoint, discriminated
+ * on `outcome` (`paid`, `authorized`, `pending`, `uncertain`, `cancelled`, `refused`, …).
+ */
+export type OgoneResultDetail = PaymentResult;
+
+/** Closed set of `ogone-error` codes. */
+export type OgoneErrorCode =
+  /** The endpoint could not be reached (offline, DNS, CORS, 5xx without an error body). */
+  | 'network'
+  /** `/sign` answered an error (e.g. `invalid-request`, `save-card-not-allowed`). */
+  | 'signing-rejected'
+  /** An answer did not match the expected schema. Nothing from it was used. */
+  | 'invalid-payload'
+  /** The signed `action` is not https on a known Ogone host nor on an `allowed-hosts` entry. */
+  | 'foreign-action'
+  /** `/verify` refused the return parameters (bad signature, malformed query). */
+  | 'verification-failed'
+  /** `/verify`: the amount paid differs from the order's amount. */
+  | 'amount-mismatch'
+  /** The endpoint does not know the order. */
+  | 'unknown-order'
+  /** The element or endpoint is set up wrongly (missing `endpoint` / `order-ref`, return URL not allowed). */
+  | 'configuration';
+
+/** Every `OgoneErrorCode`, for exhaustive handling. */
+export const OGONE_ERROR_CODES: readonly OgoneErrorCode[] = [
+  'network',
+  'signing-rejected',
+  'invalid-payload',
+  'foreign-action',
+  'verification-failed',
+  'amount-mismatch',
+  'unknown-order',
+  'configuration',
+];
+
+/** Detail of `ogone-error`. `message` is English, for logs (the server's when it sent one). */
+export interface OgoneErrorDetail {
+  code: OgoneErrorCode;
+  message: string;
+  /** The underlying error or the endpoint's `{ code, message }`, when there was one. */
+  cause?: unknown;
+}
+
+/** Event name → detail type, for helpers that need the whole set. */
+export interface OgoneCheckoutEventDetails {
+  'ogone-ready': OgoneReadyDetail;
+  'ogone-save-card-change': OgoneSaveCardChangeDetail;
+  'ogone-before-redirect': OgoneBeforeRedirectDetail;
+  'ogone-result': OgoneResultDetail;
+  'ogone-error': OgoneErrorDetail;
+}
+
+/** Any event `<ogone-checkout>` fires. */
+export type OgoneCheckoutEventName = keyof OgoneCheckoutEventDetails;

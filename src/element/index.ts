@@ -1,0 +1,24 @@
+/**
+ * `<ogone-checkout>`: importing this module defines the tag.
+ */
+export { OgoneCheckout } from './ogone-checkout.js';
+export {
+  OGONE_ERROR_CODES,
+  type OgoneBeforeRedirectDetail,
+  type OgoneCheckoutEventDetails,
+  type OgoneCheckoutEventName,
+  type OgoneCheckoutMode,
+  type OgoneCheckoutState,
+  type OgoneErrorCode,
+  type OgoneErrorDetail,
+  type OgoneReadyDetail,
+  type OgoneResultDetail,
+  type OgoneSaveCardChangeDetail,
+} from './events.js';
+export {
+  builtInLanguage,
+  OGONE_CHECKOUT_STRINGS,
+  type OgoneCheckoutLanguage,
+  type OgoneCheckoutStrings,
+} from './strings.js';
+export { isTrustedAction, parseAllowedHosts } from './endpoint-client.js';

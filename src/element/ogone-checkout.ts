@@ -1,0 +1,31 @@
+/**
+ * Defines `<ogone-checkout>` (side effect) and types its tag and events for TypeScript users.
+ * Import `./ogone-checkout.component.js` instead for the class without registering the tag.
+ */
+import { OgoneCheckout } from './ogone-checkout.component.js';
+import type {
+  OgoneBeforeRedirectDetail,
+  OgoneErrorDetail,
+  OgoneReadyDetail,
+  OgoneResultDetail,
+  OgoneSaveCardChangeDetail,
+} from './events.js';
+
+export { OgoneCheckout };
+
+if (!customElements.get('ogone-checkout')) {
+  customElements.define('ogone-checkout', OgoneCheckout);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ogone-checkout': OgoneCheckout;
+  }
+  interface HTMLElementEventMap {
+    'ogone-ready': CustomEvent<OgoneReadyDetail>;
+    'ogone-save-card-change': CustomEvent<OgoneSaveCardChangeDetail>;
+    'ogone-before-redirect': CustomEvent<OgoneBeforeRedirectDetail>;
+    'ogone-result': CustomEvent<OgoneResultDetail>;
+    'ogone-error': CustomEvent<OgoneErrorDetail>;
+  }
+}
