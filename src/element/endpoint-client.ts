@@ -4,6 +4,7 @@
  * the document.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ZodMiniType } from 'zod/mini';
 import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
 import {
   EndpointErrorSchema,
@@ -20,21 +21,24 @@ import type { OgoneErrorCode, OgoneErrorDetail } from './events.js';
 export type EndpointAnswer<T> =
   { ok: true; value: T } | { ok: false; error: OgoneErrorDetail } | { ok: false; aborted: true };
 
-const ENDPOINT_ERROR_CODES: Record<EndpointErrorCode, true> = {
-  'invalid-json': true,
-  'invalid-request': true,
-  'return-url-not-allowed': true,
-  'invalid-signature': true,
-  'unknown-order': true,
-  'not-found': true,
-  'method-not-allowed': true,
-  'amount-mismatch': true,
-  'payload-too-large': true,
-  'unsupported-media-type': true,
-  'save-card-not-allowed': true,
-  'order-lookup-failed': true,
-  'result-delivery-failed': true,
-};
+/** Codes whose message is the endpoint's own (anything else is reported by code only). */
+const ENDPOINT_ERROR_CODES: readonly string[] = [
+  'invalid-json',
+  'invalid-request',
+  'return-url-not-allowed',
+  'invalid-signature',
+  'unknown-order',
+  'not-found',
+  'method-not-allowed',
+  'amount-mismatch',
+  'payload-too-large',
+  'unsupported-media-type',
+  'save-card-not-allowed',
+  'order-lookup-failed',
+  'result-delivery-failed',
+] satisfies readonly EndpointErrorCode[];
+
+type Route = 'sign' | 'verify';
 
 const ABORTED = { ok: false, aborted: true } as const;
 
@@ -45,7 +49,7 @@ function failure(code: OgoneErrorCode, message: string, cause?: unknown) {
 }
 
 /** `<endpoint>/<route>` whatever the trailing slashes of `endpoint`. */
-export function endpointUrl(endpoint: string, route: 'sign' | 'verify'): string {
+export function endpointUrl(endpoint: string, route: Route): string {
   return `${endpoint.replace(/\/+$/, '')}/${route}`;
 }
 
@@ -87,40 +91,23 @@ export class EndpointClient implements ReactiveController {
   }
 
   /** POSTs to `<endpoint>/sign` and validates the signed payload. */
-  async sign(endpoint: string, request: SignRequest): Promise<EndpointAnswer<SignedPayload>> {
-    const answer = await this.#post(endpointUrl(endpoint, 'sign'), request, 'sign');
-    if (!answer.ok) return answer;
-    const parsed = SignedPayloadSchema.safeParse(answer.value);
-    if (!parsed.success) {
-      return failure(
-        'invalid-payload',
-        'The /sign answer is not a valid signed payload.',
-        parsed.error.issues,
-      );
-    }
-    return { ok: true, value: parsed.data };
+  sign(endpoint: string, request: SignRequest): Promise<EndpointAnswer<SignedPayload>> {
+    return this.#post(endpoint, 'sign', request, SignedPayloadSchema, 'a valid signed payload');
   }
 
   /** POSTs the raw return query string to `<endpoint>/verify` and validates the result. */
-  async verify(endpoint: string, query: string): Promise<EndpointAnswer<PaymentResult>> {
-    const answer = await this.#post(endpointUrl(endpoint, 'verify'), { query }, 'verify');
-    if (!answer.ok) return answer;
-    const parsed = PaymentResultSchema.safeParse(answer.value);
-    if (!parsed.success) {
-      return failure(
-        'invalid-payload',
-        'The /verify answer is not a valid payment result.',
-        parsed.error.issues,
-      );
-    }
-    return { ok: true, value: parsed.data };
+  verify(endpoint: string, query: string): Promise<EndpointAnswer<PaymentResult>> {
+    return this.#post(endpoint, 'verify', { query }, PaymentResultSchema, 'a valid payment result');
   }
 
-  async #post(
-    url: string,
+  async #post<T>(
+    endpoint: string,
+    route: Route,
     body: unknown,
-    route: 'sign' | 'verify',
-  ): Promise<EndpointAnswer<unknown>> {
+    schema: ZodMiniType<T>,
+    expected: string,
+  ): Promise<EndpointAnswer<T>> {
+    const url = endpointUrl(endpoint, route);
     const controller = new AbortController();
     this.#requests.add(controller);
     try {
@@ -145,12 +132,16 @@ export class EndpointClient implements ReactiveController {
         readable = false;
       }
       if (controller.signal.aborted) return ABORTED;
-      if (response.ok) {
-        return readable
-          ? { ok: true, value: json }
-          : failure('invalid-payload', `The ${route} answer is not JSON.`);
-      }
-      return endpointFailure(response.status, json, route);
+      if (!response.ok) return endpointFailure(response.status, json, route);
+      if (!readable) return failure('invalid-payload', `The /${route} answer is not JSON.`);
+      const parsed = schema.safeParse(json);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : failure(
+            'invalid-payload',
+            `The /${route} answer is not ${expected}.`,
+            parsed.error.issues,
+          );
     } finally {
       this.#requests.delete(controller);
     }
@@ -158,7 +149,7 @@ export class EndpointClient implements ReactiveController {
 }
 
 /** Maps an endpoint's error answer to an `ogone-error` detail. */
-function endpointFailure(status: number, json: unknown, route: 'sign' | 'verify') {
+function endpointFailure(status: number, json: unknown, route: Route) {
   const parsed = EndpointErrorSchema.safeParse(json);
   const fallback: OgoneErrorCode = route === 'sign' ? 'signing-rejected' : 'verification-failed';
   if (!parsed.success) {
@@ -168,7 +159,7 @@ function endpointFailure(status: number, json: unknown, route: 'sign' | 'verify'
     });
   }
   const { code, message } = parsed.data.error;
-  const known = Object.hasOwn(ENDPOINT_ERROR_CODES, code);
+  const known = ENDPOINT_ERROR_CODES.includes(code);
   const mapped: OgoneErrorCode =
     code === 'unknown-order' || code === 'amount-mismatch'
       ? code

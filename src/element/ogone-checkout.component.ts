@@ -1,7 +1,13 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { toOgoneLanguage } from '../protocol/environment.js';
-import { hasOgoneReturnParams, stripOgoneReturnParams } from '../protocol/params.js';
+import { hasOgoneReturnParams } from '../protocol/params.js';
 import type { PaymentResult, SignedPayload } from '../protocol/schemas.js';
 import { isSuccessOutcome } from '../protocol/status.js';
 import { EndpointClient, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
@@ -15,7 +21,14 @@ import type {
 import { ogoneCheckoutStyles } from './ogone-checkout.styles.js';
 import { builtInLanguage, OGONE_CHECKOUT_STRINGS, type OgoneCheckoutStrings } from './strings.js';
 
-type Tone = 'info' | 'success' | 'warning' | 'error';
+type MessageKey = keyof OgoneCheckoutStrings;
+
+/** The colour of a message: `error…` keys are errors, and only `paid` is a success. */
+function toneOf(key: MessageKey): 'info' | 'success' | 'warning' | 'error' {
+  if (key.startsWith('error')) return 'error';
+  if (key === 'paid') return 'success';
+  return key === 'cancelled' || key === 'refused' ? 'warning' : 'info';
+}
 
 /**
  * The checkout button for the Ogone hosted payment page, and the status of the payment when the
@@ -63,44 +76,62 @@ type Tone = 'info' | 'success' | 'warning' | 'error';
 export class OgoneCheckout extends LitElement {
   static override styles = ogoneCheckoutStyles;
 
+  // Lit's `static properties` rather than the `@property`/`@state` decorators: the same reactive
+  // properties without the decorator runtime, which the 16 KB bundle budget cannot afford.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    orderRef: { attribute: 'order-ref' },
+    saveCard: { attribute: 'save-card' },
+    lang: { reflect: true },
+    allowedHosts: { attribute: 'allowed-hosts' },
+    amount: {},
+    currency: {},
+    strings: { attribute: false },
+    _state: { state: true },
+    _mode: { state: true },
+    _messageKey: { state: true },
+    _buttonAction: { state: true },
+    _saveCardChecked: { state: true },
+    _form: { state: true },
+  };
+
   /** Base URL of the companion endpoint, e.g. `/ogone` (the element POSTs to `/ogone/sign`). */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** The merchant's order reference. The endpoint decides the amount for it. */
-  @property({ attribute: 'order-ref' }) orderRef = '';
+  orderRef = '';
 
   /** `off` (default): no checkbox, no card saved. `optional`: the shopper may tick "save my card". */
-  @property({ attribute: 'save-card' }) saveCard: 'off' | 'optional' = 'off';
+  saveCard: 'off' | 'optional' = 'off';
 
   /**
    * UI language (`en`, `fr`, `nl`, `de`; others fall back to English) and Ogone's `LANGUAGE`.
    * Without it, the closest `lang` of an ancestor (across shadow roots) or of the document.
    */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
   /**
    * Space-separated extra `host[:port]` the signed form may be posted to (http or https), e.g.
    * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone host is accepted.
    */
-  @property({ attribute: 'allowed-hosts' }) allowedHosts = '';
+  allowedHosts = '';
 
   /** Display only: the amount shown next to the button. Never sent; the endpoint decides. */
-  @property() amount = '';
+  amount = '';
 
   /** Display only: ISO currency of `amount`. */
-  @property() currency = '';
+  currency = '';
 
   /** Overrides some or all of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<OgoneCheckoutStrings> = {};
+  strings: Partial<OgoneCheckoutStrings> = {};
 
-  @state() private _state: OgoneCheckoutState = 'idle';
-  @state() private _mode: OgoneCheckoutMode = 'checkout';
-  @state() private _messageKey: keyof OgoneCheckoutStrings | null = null;
-  @state() private _tone: Tone = 'info';
+  private _state: OgoneCheckoutState = 'idle';
+  private _mode: OgoneCheckoutMode = 'checkout';
+  private _messageKey: MessageKey | null = null;
   /** What the button does; `null` hides it (return half, while verifying or after a success). */
-  @state() private _buttonAction: 'pay' | 'verify' | null = 'pay';
-  @state() private _saveCardChecked = false;
-  @state() private _form: SignedPayload | null = null;
+  private _buttonAction: 'pay' | 'verify' | null = 'pay';
+  private _saveCardChecked = false;
+  private _form: SignedPayload | null = null;
 
   readonly #client = new EndpointClient(this);
   #returnQuery: string | null = null;
@@ -159,6 +190,7 @@ export class OgoneCheckout extends LitElement {
     const offerRetry = this._state === 'error' || this._mode === 'return';
     const action = this._buttonAction;
     const form = this._form;
+    const key = this._messageKey;
     return html`<div part="base">
       ${this._mode === 'checkout' ? this.#renderAmount(strings) : nothing}
       ${
@@ -180,7 +212,7 @@ export class OgoneCheckout extends LitElement {
               part="button"
               type="button"
               ?disabled=${busy}
-              aria-busy=${busy ? 'true' : 'false'}
+              aria-busy=${String(busy)}
               @click=${this.#onButtonClick}
             >
               ${offerRetry ? strings.tryAgain : html`<slot name="pay-label">${strings.pay}</slot>`}
@@ -189,10 +221,8 @@ export class OgoneCheckout extends LitElement {
       }
       <div part="status" role="status" aria-live="polite" aria-atomic="true">
         ${
-          this._messageKey
-            ? html`<p part="message message-${this._tone}" tabindex="-1">
-                ${strings[this._messageKey]}
-              </p>`
+          key
+            ? html`<p part="message message-${toneOf(key)}" tabindex="-1">${strings[key]}</p>`
             : nothing
         }
       </div>
@@ -273,13 +303,9 @@ export class OgoneCheckout extends LitElement {
 
   async #pay(orderRef: string): Promise<void> {
     if (this.#isBusy()) return;
-    if (!this.endpoint) {
-      return this.#fail({ code: 'configuration', message: 'The endpoint attribute is required.' });
-    }
-    if (!orderRef) {
-      return this.#fail({ code: 'configuration', message: 'The order-ref attribute is required.' });
-    }
-    this.#show('signing', 'signing', 'info');
+    const missing = !this.endpoint ? 'endpoint' : !orderRef ? 'order-ref' : '';
+    if (missing) return this.#fail(configurationError(missing));
+    this.#show('signing', 'signing');
     const tag = this.#languageTag();
     const answer = await this.#client.sign(this.endpoint, {
       orderRef,
@@ -295,7 +321,7 @@ export class OgoneCheckout extends LitElement {
     if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
       return this.#fail({
         code: 'foreign-action',
-        message: `The signed form posts to ${payload.action.slice(0, 200)}, which is neither https on a known Ogone host nor in allowed-hosts.`,
+        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone host nor in allowed-hosts.`,
       });
     }
     const fields = Object.fromEntries(
@@ -311,7 +337,7 @@ export class OgoneCheckout extends LitElement {
       this.#reset();
       return;
     }
-    this.#show('redirecting', 'redirecting', 'info');
+    this.#show('redirecting', 'redirecting');
     this._form = payload;
     await this.updateComplete;
     this.renderRoot.querySelector('form')?.submit();
@@ -322,14 +348,10 @@ export class OgoneCheckout extends LitElement {
     if (query === null || this.#isBusy()) return;
     if (!this.endpoint) {
       this.#returnHandled = true;
-      return this.#fail(
-        { code: 'configuration', message: 'The endpoint attribute is required.' },
-        null,
-        'errorVerify',
-      );
+      return this.#fail(configurationError('endpoint'), null, 'errorVerify');
     }
     this._buttonAction = null;
-    this.#show('verifying', 'verifying', 'info');
+    this.#show('verifying', 'verifying');
     const answer = await this.#client.verify(this.endpoint, query);
     if (!answer.ok) {
       if ('aborted' in answer) return;
@@ -341,18 +363,15 @@ export class OgoneCheckout extends LitElement {
     const result = answer.value as PaymentResult;
     this.#returnHandled = true;
     this.#result = result;
-    history.replaceState(
-      history.state,
-      '',
-      location.pathname + stripOgoneReturnParams(location.search) + location.hash,
-    );
+    // The signed return URL has no query, so everything in it came from Ogone: drop it all.
+    history.replaceState(history.state, '', location.pathname + location.hash);
     const outcome = result.outcome;
     if (isSuccessOutcome(outcome)) {
-      this.#show('done', 'paid', 'success');
+      this.#show('done', 'paid');
     } else if (outcome === 'pending' || outcome === 'uncertain') {
-      this.#show('done', 'confirming', 'info');
+      this.#show('done', 'confirming');
     } else {
-      this.#show('done', outcome === 'cancelled' ? 'cancelled' : 'refused', 'warning');
+      this.#show('done', outcome === 'cancelled' ? 'cancelled' : 'refused');
       this._buttonAction = 'pay';
     }
     await this.updateComplete;
@@ -360,10 +379,9 @@ export class OgoneCheckout extends LitElement {
     emit(this, 'ogone-result', result);
   }
 
-  #show(state: OgoneCheckoutState, messageKey: keyof OgoneCheckoutStrings, tone: Tone): void {
+  #show(state: OgoneCheckoutState, messageKey: MessageKey): void {
     this._state = state;
     this._messageKey = messageKey;
-    this._tone = tone;
   }
 
   #fail(
@@ -373,9 +391,13 @@ export class OgoneCheckout extends LitElement {
   ): void {
     this._form = null;
     this._buttonAction = this._mode === 'checkout' ? 'pay' : retry;
-    this.#show('error', error.code === 'network' ? 'errorNetwork' : message, 'error');
+    this.#show('error', error.code === 'network' ? 'errorNetwork' : message);
     emit(this, 'ogone-error', error);
   }
+}
+
+function configurationError(attribute: 'endpoint' | 'order-ref'): OgoneErrorDetail {
+  return { code: 'configuration', message: `The ${attribute} attribute is required.` };
 }
 
 /** Dispatches one of the element's events: bubbling, composed, typed by name. */

@@ -2,13 +2,14 @@ import { css } from 'lit';
 
 /**
  * Styles of `<ogone-checkout>`, adopted as a constructable stylesheet (no `<style>` element and no
- * `style` attribute, so a Content-Security-Policy without `'unsafe-inline'` is enough).
+ * `style` attribute, so a Content-Security-Policy without `'unsafe-inline'` is enough). Element
+ * selectors are enough inside the shadow root: there is one label, one button, one checkbox (the
+ * other inputs are hidden) and the only paragraphs are the amount and the message. The hidden
+ * redirect form is hidden by its `hidden` attribute.
  */
 export const ogoneCheckoutStyles = css`
   :host {
     display: block;
-    font: inherit;
-    color: inherit;
   }
 
   :host([hidden]) {
@@ -22,71 +23,65 @@ export const ogoneCheckoutStyles = css`
     gap: var(--ogone-checkout-gap, 0.75rem);
   }
 
-  [part='amount'],
-  [part~='message'] {
+  p {
     margin: 0;
   }
 
-  [part='amount-value'] {
-    font-weight: 600;
-  }
-
-  [part='consent'] {
+  label,
+  button {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
     cursor: pointer;
   }
 
-  [part='checkbox'] {
+  input {
     width: 1.125em;
     height: 1.125em;
     margin: 0;
     accent-color: var(--ogone-checkout-accent, #0b57d0);
   }
 
-  [part='button'] {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
+  button {
     min-height: 2.75em;
     padding: 0.5em 1.5em;
     border: 0;
     border-radius: var(--ogone-checkout-radius, 0.375rem);
     background: var(--ogone-checkout-accent, #0b57d0);
-    color: var(--ogone-checkout-accent-text, #ffffff);
+    color: var(--ogone-checkout-accent-text, #fff);
     font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
 
-  [part='button']:hover:not(:disabled) {
+  button,
+  [part='amount-value'] {
+    font-weight: 600;
+  }
+
+  button:hover:not(:disabled) {
     filter: brightness(0.9);
   }
 
-  [part='button']:disabled {
+  button:disabled {
     cursor: progress;
     opacity: 0.75;
   }
 
-  [part='button']:focus-visible,
-  [part='checkbox']:focus-visible,
-  [part~='message']:focus-visible {
+  :focus-visible {
     outline: 2px solid var(--ogone-checkout-focus-ring, #0b57d0);
     outline-offset: 2px;
   }
 
-  [part='button'][aria-busy='true']::after {
+  [aria-busy='true']::after {
     content: '';
     width: 0.875em;
     height: 0.875em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-right-color: transparent;
     border-radius: 50%;
-    animation: ogone-checkout-spin 0.8s linear infinite;
+    animation: spin 0.8s linear infinite;
   }
 
-  [part='status'] {
+  [role='status'] {
     min-height: 1.5em;
   }
 
@@ -98,18 +93,14 @@ export const ogoneCheckoutStyles = css`
     color: var(--ogone-checkout-success-color, #1b6e2e);
   }
 
-  form {
-    display: none;
-  }
-
-  @keyframes ogone-checkout-spin {
+  @keyframes spin {
     to {
       transform: rotate(1turn);
     }
   }
 
   @media (prefers-reduced-motion: reduce) {
-    [part='button'][aria-busy='true']::after {
+    ::after {
       animation-duration: 3s;
     }
   }

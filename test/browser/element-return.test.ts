@@ -39,8 +39,10 @@ function stubFetch(routes: { sign?: Reply[]; verify?: Reply[] }): void {
   };
 }
 
+// The element signs a return URL without a query, so all of it comes from Ogone, including the
+// unsigned PARAMPLUS pairs (`basket=42`).
 const RETURN_QUERY =
-  '?keep=1&orderID=SO-1001-k3x9&amount=19.99&currency=EUR&PM=CreditCard&STATUS=9&PAYID=3014&NCERROR=0&COMPLUS=SO-1001&SHASIGN=' +
+  '?orderID=SO-1001-k3x9&amount=19.99&currency=EUR&PM=CreditCard&STATUS=9&PAYID=3014&NCERROR=0&COMPLUS=SO-1001&basket=42&SHASIGN=' +
   'AB'.repeat(64);
 
 function result(outcome: PaymentResult['outcome'], status: number, statusName: string) {
@@ -154,7 +156,7 @@ describe('<ogone-checkout> return half', () => {
     expect(el.result).to.deep.equal(PAID);
     expect(text(el)).to.include('Thank you! Your payment has been received.');
     expect(button(el)).to.equal(null);
-    expect(location.search).to.equal('?keep=1');
+    expect(location.search).to.equal('');
     expect(location.hash).to.equal('#receipt');
     const message = el.shadowRoot!.querySelector('[part~="message"]')!;
     expect(message.getAttribute('part')).to.include('message-success');
@@ -235,7 +237,7 @@ describe('<ogone-checkout> return half', () => {
       expect(results.map((detail) => detail.outcome)).to.deep.equal([outcome]);
       expect(text(el)).to.include(expected);
       expect(text(el)).not.to.include('Thank you');
-      expect(location.search).to.equal('?keep=1');
+      expect(location.search).to.equal('');
       const retry = button(el)!;
       expect(retry.textContent!.trim()).to.equal('Try again');
       await expect(el).to.be.accessible();
