@@ -230,6 +230,16 @@ describe('signature properties', () => {
     assert.equal(text, 'A.B=3|A1=4|AB=2|A_B=1|');
   });
 
+  it('never verifies a signature over nothing (no SHA-OUT parameter present)', async () => {
+    // With no signed parameter the string to hash is empty, and the hash of "" is public.
+    for (const algorithm of ALGORITHMS) {
+      const SHASIGN = createHash(algorithm).update('').digest('hex').toUpperCase();
+      assert.equal(await verifyShaOut({ SHASIGN }, passphrase, algorithm), false);
+      assert.equal(await verifyShaOut({ foo: 'bar', SHASIGN }, passphrase, algorithm), false);
+      assert.equal(await verifyShaOut({ STATUS: '', SHASIGN }, passphrase, algorithm), false);
+    }
+  });
+
   it('refuses duplicate names that differ only in case, and unknown algorithms', async () => {
     await assert.rejects(signShaIn({ orderid: '1', ORDERID: '2' }, passphrase, 'sha1'), {
       code: 'duplicate-parameter',
