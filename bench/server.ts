@@ -1,0 +1,95 @@
+/**
+ * A benchmark target, run in its own process (pinned to a core by sign.bench.ts):
+ *   bare    node:http answering a fixed JSON body of the size /sign answers
+ *   ogone   createOgoneHandler through the Node adapter
+ * GET /__bench/cpu (bench only) reports CPU time and requests served.
+ * Prints the port on stdout once listening on 127.0.0.1; stops on SIGTERM.
+ */
+import { createServer, type RequestListener } from 'node:http';
+import { createOgoneHandler, MAX_BODY_BYTES, toNodeListener } from '../src/server/index.js';
+
+const mode = process.argv[2];
+const algorithm = (process.argv[3] ?? 'sha512') as 'sha1' | 'sha256' | 'sha512';
+
+function ogoneListener(): RequestListener {
+  const handler = createOgoneHandler({
+    pspid: 'BENCHSHOP',
+    shaIn: 'Bench-SHA-IN-passphrase-1',
+    shaOut: 'Bench-SHA-OUT-passphrase-2',
+    hashAlgorithm: algorithm,
+    environment: 'test',
+    allowedReturnOrigins: ['https://shop.example'],
+    resolveOrder: async (orderRef) => ({
+      amount: '19.99',
+      currency: 'EUR',
+      language: 'en_US',
+      customer: { name: 'Ada Lovelace', email: 'ada@example.com', country: 'BE' },
+      customerId: `customer-${orderRef}`,
+      allowSaveCard: true,
+    }),
+    onPaymentResult: async () => {},
+    logger: false,
+  });
+  return toNodeListener(handler, { maxBodyBytes: MAX_BODY_BYTES });
+}
+
+/** The same body size as a real /sign answer, so the comparison is about the work, not bytes. */
+const FIXED = JSON.stringify({
+  action: 'https://ogone.test.v-psp.com/ncol/test/orderstandard_utf8.asp',
+  method: 'POST',
+  fields: {
+    ACCEPTURL: 'https://shop.example/checkout/return',
+    AMOUNT: '1999',
+    CANCELURL: 'https://shop.example/checkout/return',
+    CN: 'Ada Lovelace',
+    COMPLUS: 'A-1042',
+    CURRENCY: 'EUR',
+    DECLINEURL: 'https://shop.example/checkout/return',
+    EMAIL: 'ada@example.com',
+    EXCEPTIONURL: 'https://shop.example/checkout/return',
+    LANGUAGE: 'en_US',
+    OPERATION: 'SAL',
+    ORDERID: 'A-1042-7K3M9Q2XDV',
+    OWNERCTY: 'BE',
+    PSPID: 'BENCHSHOP',
+    SHASIGN: 'F'.repeat(128),
+  },
+  orderId: 'A-1042-7K3M9Q2XDV',
+});
+
+const bare: RequestListener = (_req, res) => {
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(FIXED),
+  });
+  res.end(FIXED);
+};
+
+if (mode !== 'bare' && mode !== 'ogone') {
+  process.stderr.write('usage: server.ts bare|ogone [sha1|sha256|sha512]\n');
+  process.exit(2);
+}
+/**
+ * Both targets answer GET /__bench/cpu with the process CPU time (µs) and the requests served, so
+ * the load generator can compute CPU per request: robust when other processes share the cores.
+ */
+const target = mode === 'bare' ? bare : ogoneListener();
+let served = 0;
+const server = createServer((req, res) => {
+  if (req.url === '/__bench/cpu') {
+    const { user, system } = process.cpuUsage();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ cpuMicros: user + system, served }));
+    return;
+  }
+  served++;
+  target(req, res);
+});
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  if (address !== null && typeof address === 'object') process.stdout.write(`${address.port}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+});

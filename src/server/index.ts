@@ -1,0 +1,50 @@
+/**
+ * `ogone-checkout/server`: the companion endpoint that holds the Ogone passphrases. It signs the
+ * hosted-page form (`/sign`), verifies the shopper's return (`/verify`) and takes Ogone's
+ * server-to-server feedback (`/feedback`). One web-standard handler, with adapters for `node:http`
+ * and Express/Connect; it also mounts as a Next.js route handler, in Hono, Bun, Deno and workers.
+ * @packageDocumentation
+ */
+export { createOgoneHandler, type FetchHandler } from './handler.js';
+export {
+  toConnectMiddleware,
+  toNodeListener,
+  type ConnectMiddleware,
+  type NodeListener,
+  type NodeListenerOptions,
+} from './node.js';
+export {
+  defaultLogger,
+  MAX_BODY_BYTES,
+  OgoneConfigError,
+  PASSPHRASE_MAX_LENGTH,
+  PASSPHRASE_MIN_LENGTH,
+  TrustedOrderSchema,
+} from './options.js';
+export { ERROR_STATUS } from './errors.js';
+export { MAX_ORDER_ID_LENGTH } from './ids.js';
+export { defaultDigest, nodeCryptoDigest, webCryptoDigest } from './digest.js';
+export type {
+  DigestFunction,
+  EventLogEntry,
+  FeedbackResult,
+  OgoneHandlerOptions,
+  OgoneLogEntry,
+  OgoneLogger,
+  OgoneRequest,
+  OnPaymentResult,
+  OrderCheck,
+  RequestLogEntry,
+  ResolveOrder,
+  TrustedCustomer,
+  TrustedOrder,
+} from './types.js';
+export type {
+  EndpointErrorCode,
+  HashAlgorithm,
+  OgoneEnvironment,
+  PaymentResult,
+  SignedPayload,
+  SignRequest,
+  VerifyRequest,
+} from '../protocol/index.js';

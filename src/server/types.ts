@@ -1,0 +1,155 @@
+/**
+ * Public types of `ogone-checkout/server`.
+ */
+import type {
+  EndpointErrorCode,
+  HashAlgorithm,
+  OgoneEnvironment,
+  PaymentResult,
+} from '../protocol/index.js';
+
+/**
+ * What the hooks learn about the incoming request. A web `Request` satisfies it (the fetch path
+ * passes the real `Request`, its body already read); the Node adapter passes a light object with
+ * the same `method`, `url` and `headers.get()` so it does not build a `Request` per call.
+ */
+export interface OgoneRequest {
+  readonly method: string;
+  /** Absolute URL as received. */
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+}
+
+/** The shopper's details Ogone shows and stores; every field optional. */
+export interface TrustedCustomer {
+  /** Card holder name (`CN`). */
+  name?: string | undefined;
+  /** `EMAIL`. */
+  email?: string | undefined;
+  /** Street address (`OWNERADDRESS`). */
+  address?: string | undefined;
+  /** Postcode (`OWNERZIP`). */
+  zip?: string | undefined;
+  /** Town (`OWNERTOWN`). */
+  town?: string | undefined;
+  /** ISO 3166-1 alpha-2 country (`OWNERCTY`). */
+  country?: string | undefined;
+  /** Phone number (`OWNERTELNO`). */
+  phone?: string | undefined;
+}
+
+/**
+ * The order as the merchant's own backend knows it: the only source of the amount and currency.
+ * Returned by `resolveOrder`.
+ */
+export interface TrustedOrder {
+  /** Decimal major units: `"19.99"`, `19.99` or `"20"`; at most two decimals. */
+  amount: string | number;
+  /** ISO 4217 code, e.g. `"EUR"`. */
+  currency: string;
+  /** Language tag or Ogone `LANGUAGE` (`fr`, `fr-BE`, `nl_BE`); the shopper's `language` wins. */
+  language?: string | undefined;
+  customer?: TrustedCustomer | undefined;
+  /** Your customer id; prefixes the card alias when a card is saved. */
+  customerId?: string | undefined;
+  /** Whether this shopper may save the card (`saveCard: true` is refused with 422 otherwise). */
+  allowSaveCard?: boolean | undefined;
+}
+
+/**
+ * How a verified feedback relates to the order `resolveOrder` knows:
+ * `matched` (same amount and currency), `amount-mismatch` (the money moved for another amount or
+ * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null).
+ */
+export type OrderCheck = 'matched' | 'amount-mismatch' | 'unknown-order';
+
+/**
+ * What `onPaymentResult` receives for every verified server-to-server feedback: the normalised
+ * {@link PaymentResult} plus how it compares with the order, and the signed parameters.
+ */
+export type FeedbackResult = PaymentResult & {
+  orderCheck: OrderCheck;
+  /** Every SHA-OUT parameter Ogone sent (upper-case names), all covered by the signature. */
+  signedParams: Readonly<Record<string, string>>;
+};
+
+/** Returns an order (or null when unknown). May be async; a throw answers 502 `order-lookup-failed`. */
+export type ResolveOrder = (
+  orderRef: string,
+  request: OgoneRequest,
+) => TrustedOrder | null | undefined | Promise<TrustedOrder | null | undefined>;
+
+/** Receives each verified feedback. Resolve only once the result is stored; a throw answers 503. */
+export type OnPaymentResult = (
+  result: FeedbackResult,
+  request: OgoneRequest,
+) => void | Promise<void>;
+
+/** Hashes `text` (UTF-8) and returns upper-case hex. Sync (node:crypto) or async (WebCrypto). */
+export type DigestFunction = (text: string, algorithm: HashAlgorithm) => string | Promise<string>;
+
+/** One line per request, never containing a passphrase, card data or query string. */
+export interface RequestLogEntry {
+  level: 'info' | 'warn' | 'error';
+  event: 'request';
+  method: string;
+  /** Path only; the query string (which carries payment data) is never logged. */
+  path: string;
+  status: number;
+  /** Error code when the answer is an error. */
+  code?: EndpointErrorCode | 'internal-error' | undefined;
+  durationMs: number;
+  orderRef?: string | undefined;
+  orderId?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+/** Something the operator must know: a weak configuration, or a hook that failed. */
+export interface EventLogEntry {
+  level: 'warn' | 'error';
+  /** `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`. */
+  event: 'config' | 'hook-failed' | 'order-mismatch' | 'internal-error';
+  message: string;
+  hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
+}
+
+export type OgoneLogEntry = RequestLogEntry | EventLogEntry;
+
+/** Receives structured log entries. Must not throw (a throw is ignored). */
+export type OgoneLogger = (entry: OgoneLogEntry) => void;
+
+/** Options of {@link createOgoneHandler}; validated when the handler is created. */
+export interface OgoneHandlerOptions {
+  /** Your Ogone PSPID (merchant id). */
+  pspid: string;
+  /** SHA-IN passphrase (signs what is sent to Ogone). Never leaves the server. */
+  shaIn: string;
+  /** SHA-OUT passphrase (verifies what Ogone sends back). Never leaves the server. */
+  shaOut: string;
+  /** Must match the back office setting. Default `sha512`. */
+  hashAlgorithm?: HashAlgorithm | undefined;
+  /**
+   * `test`, `prod`, or `{ baseUrl }` for white labels and the sandbox (e.g.
+   * `http://127.0.0.1:5173/ncol/test`). A `{ baseUrl }` whose last path segment is `test` gets the
+   * `test` passphrase rules (warn); any other gets the `prod` rules (refuse to start).
+   */
+  environment: OgoneEnvironment;
+  /** Ogone API user (`USERID`), sent signed when set. */
+  userId?: string | undefined;
+  /** Where the routes live. Default `/ogone`. */
+  basePath?: string | undefined;
+  /** Origins (`https://shop.example`) the shopper may be sent back to. At least one. */
+  allowedReturnOrigins: readonly string[];
+  resolveOrder: ResolveOrder;
+  onPaymentResult: OnPaymentResult;
+  /** Text Ogone shows the shopper when a card is saved (`ALIASUSAGE`). */
+  aliasUsage?: string | undefined;
+  /** `SAL` (sale, default) or `RES` (authorisation only). */
+  operation?: 'SAL' | 'RES' | undefined;
+  /** Answer CORS (and preflight) for `allowedReturnOrigins` on `/sign` and `/verify`. Default false. */
+  cors?: boolean | undefined;
+  /** Structured logs. Default: warnings and errors to the console, requests not logged. */
+  logger?: OgoneLogger | false | undefined;
+  /** Hash function. Default: `node:crypto` where available (Node, Bun, Deno), else WebCrypto. */
+  digest?: DigestFunction | undefined;
+}
