@@ -1,0 +1,128 @@
+/**
+ * Mounts, on the vite dev (and preview) server, what a merchant runs server-side: the companion
+ * endpoint at /ogone, the Ogone sandbox at /ncol, and the demo shop's own API at /demo-api.
+ * It only uses the package's public entry points, exactly as a merchant's app would.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { createOgoneHandler, toNodeListener } from 'ogone-checkout/server';
+import { createSandbox } from 'ogone-checkout/sandbox';
+import { DemoShop } from './backend.js';
+
+/** Obviously-demo secrets. Real ones come from your environment and never reach the browser. */
+export const DEMO_CONFIG = {
+  pspid: 'DEMOSHOP',
+  shaIn: 'demo-sha-in-Passphrase-1',
+  shaOut: 'demo-sha-out-Passphrase-2',
+  hashAlgorithm: 'sha512',
+} as const;
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function demoApi(shop: DemoShop): Listener {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://demo.invalid');
+    const match = /^\/demo-api\/orders\/([A-Za-z0-9-]{1,40})$/.exec(url.pathname);
+    if (req.method === 'POST' && url.pathname === '/demo-api/orders') {
+      sendJson(res, 201, shop.createOrder());
+    } else if (req.method === 'GET' && match) {
+      const order = shop.get(match[1]!);
+      if (order) sendJson(res, 200, order);
+      else sendJson(res, 404, { error: { code: 'unknown-order', message: 'No such order.' } });
+    } else if (req.method === 'POST' && url.pathname === '/demo-api/feedback-outage') {
+      const count = Number(url.searchParams.get('failures') ?? '1');
+      shop.failNextFeedbacks = Number.isInteger(count) && count >= 0 && count <= 3 ? count : 1;
+      sendJson(res, 200, { failNextFeedbacks: shop.failNextFeedbacks });
+    } else {
+      sendJson(res, 404, { error: { code: 'not-found', message: 'No such demo route.' } });
+    }
+  };
+}
+
+export interface DemoPluginOptions {
+  /** Delays between the sandbox's feedback retries (ms). */
+  feedbackRetryDelaysMs?: number[];
+}
+
+export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
+  const shop = new DemoShop();
+  let routes: { prefix: string; listener: Listener }[] | undefined;
+  let closeSandbox: (() => void) | undefined;
+
+  function build(origin: string) {
+    const ogone = createOgoneHandler({
+      ...DEMO_CONFIG,
+      environment: { baseUrl: `${origin}/ncol/test` },
+      basePath: '/ogone',
+      allowedReturnOrigins: [origin],
+      aliasUsage: 'Save my card with Maison Praline for faster checkout next time.',
+      resolveOrder: (orderRef) => {
+        const order = shop.get(orderRef);
+        if (!order) return null;
+        return {
+          amount: order.amount,
+          currency: order.currency,
+          customer: {
+            name: order.customer.name,
+            email: order.customer.email,
+            address: order.customer.address,
+            zip: order.customer.zip,
+            town: order.customer.town,
+            country: order.customer.country,
+            phone: order.customer.phone,
+          },
+          customerId: order.customer.id,
+          allowSaveCard: true,
+        };
+      },
+      onPaymentResult: (result) => {
+        shop.recordPayment(result);
+      },
+    });
+    const sandbox = createSandbox({
+      ...DEMO_CONFIG,
+      feedbackUrl: `${origin}/ogone/feedback`,
+      ...(options.feedbackRetryDelaysMs
+        ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }
+        : {}),
+    });
+    closeSandbox = () => sandbox.close();
+    routes = [
+      { prefix: '/ogone/', listener: toNodeListener(ogone) },
+      { prefix: '/ncol/', listener: toNodeListener(sandbox.handler) },
+      { prefix: '/demo-api/', listener: demoApi(shop) },
+    ];
+  }
+
+  function mount(server: ViteDevServer | PreviewServer): void {
+    const http = server.httpServer;
+    http?.once('listening', () => {
+      const address = http.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      build(`http://${host}:${address.port}`);
+    });
+    http?.once('close', () => closeSandbox?.());
+    const middleware: Connect.NextHandleFunction = (req, res, next) => {
+      const path = req.url ?? '/';
+      const route = routes?.find((r) => path.startsWith(r.prefix));
+      if (route) route.listener(req, res);
+      else next();
+    };
+    server.middlewares.use(middleware);
+  }
+
+  return {
+    name: 'ogone-checkout-demo',
+    configureServer: mount,
+    configurePreviewServer: mount,
+  };
+}

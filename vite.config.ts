@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+import { ogoneDemo } from './demo/vite-plugin.js';
+
+const retryDelays = process.env['DEMO_FEEDBACK_RETRY_MS'];
+
+export default defineConfig({
+  plugins: [
+    ogoneDemo(retryDelays ? { feedbackRetryDelaysMs: retryDelays.split(',').map(Number) } : {}),
+  ],
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { outDir: 'dist-demo', target: 'es2022' },
+});
