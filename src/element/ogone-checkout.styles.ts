@@ -23,6 +23,11 @@ export const ogoneCheckoutStyles = css`
     gap: var(--ogone-checkout-gap, 0.75rem);
   }
 
+  :host([state='done']) [part='status'],
+  :host([state='error']) [part='status'] {
+    order: -1;
+  }
+
   p {
     margin: 0;
   }

@@ -240,6 +240,11 @@ describe('<ogone-checkout> return half', () => {
       expect(location.search).to.equal('');
       const retry = button(el)!;
       expect(retry.textContent!.trim()).to.equal('Try again');
+      // The shopper reads what happened first, then the offer to try again.
+      const message = el.shadowRoot!.querySelector('[part~="message"]')!;
+      expect(message.getBoundingClientRect().bottom).to.be.at.most(
+        retry.getBoundingClientRect().top,
+      );
       await expect(el).to.be.accessible();
       retry.click();
       await waitUntil(() => submitted.length === 1, 'submitted again');
@@ -247,7 +252,6 @@ describe('<ogone-checkout> return half', () => {
       expect(calls[1]!.body).to.deep.equal({
         orderRef: 'SO-1001',
         saveCard: false,
-        language: 'en_US',
         returnUrl: location.origin + location.pathname,
       });
       const form = submitted[0]!;
