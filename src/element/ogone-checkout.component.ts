@@ -6,7 +6,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { toOgoneLanguage } from '../protocol/environment.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
 import type { PaymentResult, SignedPayload } from '../protocol/schemas.js';
 import { isSuccessOutcome } from '../protocol/status.js';
@@ -310,7 +309,9 @@ export class OgoneCheckout extends LitElement {
     const answer = await this.#client.sign(this.endpoint, {
       orderRef,
       saveCard: this.saveCard === 'optional' && this._saveCardChecked,
-      language: toOgoneLanguage(tag),
+      // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`),
+      // and without one uses the order's own language.
+      ...(tag ? { language: tag } : {}),
       returnUrl: location.origin + location.pathname,
     });
     if (!answer.ok) {

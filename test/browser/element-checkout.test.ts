@@ -140,7 +140,7 @@ describe('<ogone-checkout> checkout half', () => {
     expect(ready).to.deep.equal([{ mode: 'checkout' }]);
   });
 
-  it('signs with orderRef, saveCard false, the UI language and this page without its query', async () => {
+  it('signs with orderRef, saveCard false and this page without its query (no language when the page declares none)', async () => {
     stubFetch({ status: 200, body: signedPayload() });
     const el = await checkout();
     button(el).click();
@@ -150,7 +150,6 @@ describe('<ogone-checkout> checkout half', () => {
     expect(calls[0]!.body).to.deep.equal({
       orderRef: 'SO-1001',
       saveCard: false,
-      language: 'en_US',
       returnUrl: location.origin + location.pathname,
     });
     expect(String(calls[0]!.body['returnUrl'])).not.to.include('?');
@@ -487,14 +486,14 @@ describe('<ogone-checkout> checkout half', () => {
 
 describe('<ogone-checkout> languages and strings', () => {
   const expected = {
-    en: ['Pay now', 'Save my card for future purchases', 'en_US'],
-    fr: ['Payer', 'Enregistrer ma carte pour mes prochains achats', 'fr_FR'],
-    nl: ['Nu betalen', 'Mijn kaart bewaren voor volgende aankopen', 'nl_NL'],
-    de: ['Jetzt bezahlen', 'Meine Karte für künftige Einkäufe speichern', 'de_DE'],
+    en: ['Pay now', 'Save my card for future purchases', 'en'],
+    fr: ['Payer', 'Enregistrer ma carte pour mes prochains achats', 'fr'],
+    nl: ['Nu betalen', 'Mijn kaart bewaren voor volgende aankopen', 'nl'],
+    de: ['Jetzt bezahlen', 'Meine Karte für künftige Einkäufe speichern', 'de'],
   } as const;
 
   for (const [lang, [pay, consent, language]] of Object.entries(expected)) {
-    it(`renders in ${lang} and asks Ogone for ${language}`, async () => {
+    it(`renders in ${lang} and sends the tag ${language} for the endpoint to map to Ogone's LANGUAGE`, async () => {
       stubFetch({ status: 200, body: signedPayload() });
       const el = await checkout(`lang="${lang}" save-card="optional"`);
       expect(buttonText(el)).to.equal(pay);
@@ -506,13 +505,13 @@ describe('<ogone-checkout> languages and strings', () => {
     });
   }
 
-  it('follows a regional tag: fr-BE gives French text and fr_BE for Ogone', async () => {
+  it('follows a regional tag: fr-BE gives French text and is sent as fr-BE (the endpoint maps it to fr_BE)', async () => {
     stubFetch({ status: 200, body: signedPayload() });
     const el = await checkout('lang="fr-BE"');
     expect(buttonText(el)).to.equal('Payer');
     button(el).click();
     await untilState(el, 'redirecting');
-    expect(calls[0]!.body['language']).to.equal('fr_BE');
+    expect(calls[0]!.body['language']).to.equal('fr-BE');
   });
 
   it('uses the document language without a lang attribute, English when unknown', async () => {
@@ -566,7 +565,7 @@ describe('<ogone-checkout> inside another component', () => {
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     button(el).click();
     await waitUntil(() => submitted.length === 1, 'submitted');
-    expect(calls[0]!.body).to.include({ orderRef: 'SO-7', language: 'de_DE', saveCard: true });
+    expect(calls[0]!.body).to.include({ orderRef: 'SO-7', language: 'de', saveCard: true });
     expect(changes).to.deep.equal([{ saveCard: true }]);
     expect(redirects).to.have.length(1);
     expect(submitted[0]!.getRootNode()).to.equal(el.shadowRoot);

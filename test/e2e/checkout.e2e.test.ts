@@ -76,8 +76,12 @@ async function nextOrderId(page: Page, act: () => Promise<void>): Promise<string
     act(),
   ]);
   await page.waitForURL(/\/ncol\/test\//);
-  const orderId = new URLSearchParams(request.postData() ?? '').get('ORDERID');
+  const form = new URLSearchParams(request.postData() ?? '');
+  const orderId = form.get('ORDERID');
   assert.ok(orderId, 'the form carries an ORDERID');
+  // The page is lang="en": the element sends the tag, the endpoint signs Ogone's LANGUAGE.
+  assert.equal(form.get('LANGUAGE'), 'en_US');
+  assert.equal(form.get('AMOUNT'), '3840', 'the amount comes from the shop backend, in cents');
   return orderId;
 }
 
