@@ -5,6 +5,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
+import { collect, edges, stubFetchWith, untilState, useEdgeStubs, type Reply } from './edges.js';
 import type {
   OgoneBeforeRedirectDetail,
   OgoneCheckout,
@@ -12,41 +13,12 @@ import type {
   SignedPayload,
 } from '../../src/index.js';
 
-interface FetchCall {
-  url: string;
-  body: Record<string, unknown>;
-  signal: AbortSignal | null | undefined;
-}
-type Reply = { status: number; body: unknown } | Error | 'hang';
-
-const originalFetch = window.fetch;
-const originalSubmit = HTMLFormElement.prototype.submit;
-let calls: FetchCall[] = [];
+useEdgeStubs();
 let replies: Reply[] = [];
-let submitted: HTMLFormElement[] = [];
 
-/** Replies in order; the last one repeats. `hang` never settles until the request is aborted. */
 function stubFetch(...queue: Reply[]): void {
   replies = queue;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
-    calls.push({ url: String(input), body, signal: init?.signal });
-    const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
-    if (reply === 'hang') {
-      return new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () =>
-          reject(new DOMException('The operation was aborted.', 'AbortError')),
-        );
-      });
-    }
-    if (reply instanceof Error) return Promise.reject(reply);
-    return Promise.resolve(
-      new Response(JSON.stringify(reply.body), {
-        status: reply.status,
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-  };
+  stubFetchWith(() => (replies.length > 1 ? replies.shift()! : replies[0]!));
 }
 
 const ACTION = 'https://ogone.test.v-psp.com/ncol/test/orderstandard_utf8.asp';
@@ -85,40 +57,12 @@ function buttonText(el: OgoneCheckout): string {
 function messageText(el: OgoneCheckout): string {
   return (part(el, 'status')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
-function untilState(el: OgoneCheckout, state: OgoneCheckout['state']): Promise<void> {
-  return waitUntil(() => el.state === state, `state ${state} (now ${el.state})`, {
-    timeout: 3000,
-  });
-}
-function collect<T>(name: string): T[] {
-  const details: T[] = [];
-  const listener = (event: Event) => details.push((event as CustomEvent<T>).detail);
-  document.addEventListener(name, listener);
-  cleanups.push(() => document.removeEventListener(name, listener));
-  return details;
-}
-let cleanups: Array<() => void> = [];
 
 function checkout(attributes = '') {
   const container = document.createElement('div');
   container.innerHTML = `<ogone-checkout endpoint="/ogone" order-ref="SO-1001" ${attributes}></ogone-checkout>`;
   return fixture<OgoneCheckout>(container.firstElementChild as OgoneCheckout);
 }
-
-beforeEach(() => {
-  calls = [];
-  submitted = [];
-  HTMLFormElement.prototype.submit = function submit(this: HTMLFormElement) {
-    submitted.push(this);
-  };
-});
-
-afterEach(() => {
-  window.fetch = originalFetch;
-  HTMLFormElement.prototype.submit = originalSubmit;
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
 
 describe('<ogone-checkout> checkout half', () => {
   it('renders a native pay button, no checkbox by default, and an empty live region', async () => {
@@ -145,14 +89,14 @@ describe('<ogone-checkout> checkout half', () => {
     const el = await checkout();
     button(el).click();
     await untilState(el, 'redirecting');
-    expect(calls).to.have.length(1);
-    expect(calls[0]!.url).to.equal('/ogone/sign');
-    expect(calls[0]!.body).to.deep.equal({
+    expect(edges.calls).to.have.length(1);
+    expect(edges.calls[0]!.url).to.equal('/ogone/sign');
+    expect(edges.calls[0]!.body).to.deep.equal({
       orderRef: 'SO-1001',
       saveCard: false,
       returnUrl: location.origin + location.pathname,
     });
-    expect(String(calls[0]!.body['returnUrl'])).not.to.include('?');
+    expect(String(edges.calls[0]!.body['returnUrl'])).not.to.include('?');
   });
 
   it('posts a UTF-8 form with exactly the signed fields to the signed action', async () => {
@@ -161,9 +105,9 @@ describe('<ogone-checkout> checkout half', () => {
     const el = await checkout();
     button(el).click();
     await untilState(el, 'redirecting');
-    await waitUntil(() => submitted.length > 0, 'form submitted');
-    expect(submitted).to.have.length(1);
-    const form = submitted[0]!;
+    await waitUntil(() => edges.submitted.length > 0, 'form edges.submitted');
+    expect(edges.submitted).to.have.length(1);
+    const form = edges.submitted[0]!;
     expect(form.isConnected).to.equal(true);
     expect(form.getAttribute('method')).to.equal('post');
     expect(form.method).to.equal('post');
@@ -206,7 +150,7 @@ describe('<ogone-checkout> checkout half', () => {
     await untilState(el, 'idle');
     await el.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(submitted).to.have.length(0);
+    expect(edges.submitted).to.have.length(0);
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
     expect(button(el).disabled).to.equal(false);
   });
@@ -237,15 +181,15 @@ describe('<ogone-checkout> checkout half', () => {
     button(el).click();
     await el.pay();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(calls).to.have.length(1);
-    expect(submitted).to.have.length(1);
+    expect(edges.calls).to.have.length(1);
+    expect(edges.submitted).to.have.length(1);
   });
 
   it('is ready to pay again when the shopper comes back through the back/forward cache', async () => {
     stubFetch({ status: 200, body: signedPayload() });
     const el = await checkout();
     button(el).click();
-    await waitUntil(() => submitted.length === 1, 'submitted');
+    await waitUntil(() => edges.submitted.length === 1, 'edges.submitted');
     expect(button(el).disabled).to.equal(true);
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await el.updateComplete;
@@ -269,7 +213,7 @@ describe('<ogone-checkout> checkout half', () => {
     expect(changes).to.deep.equal([{ saveCard: true }]);
     button(el).click();
     await untilState(el, 'redirecting');
-    expect(calls[0]!.body['saveCard']).to.equal(true);
+    expect(edges.calls[0]!.body['saveCard']).to.equal(true);
   });
 
   it('lets slots replace the consent text and the pay label', async () => {
@@ -296,7 +240,7 @@ describe('<ogone-checkout> checkout half', () => {
     expect(part(el, 'amount')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Total: €19.99');
     button(el).click();
     await untilState(el, 'redirecting');
-    expect(JSON.stringify(calls[0]!.body)).not.to.include('19.99');
+    expect(JSON.stringify(edges.calls[0]!.body)).not.to.include('19.99');
   });
 
   it('gives ogone-error invalid-payload and no submit when /sign answers a bad payload', async () => {
@@ -310,7 +254,7 @@ describe('<ogone-checkout> checkout half', () => {
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('error');
     expect(messageText(el)).to.equal('The payment could not be started.');
-    expect(submitted).to.have.length(0);
+    expect(edges.submitted).to.have.length(0);
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -334,7 +278,7 @@ describe('<ogone-checkout> checkout half', () => {
       const { detail } = await errorPromise;
       expect(detail.code).to.equal('foreign-action');
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(submitted).to.have.length(0);
+      expect(edges.submitted).to.have.length(0);
       expect(redirects).to.have.length(0);
     });
   }
@@ -347,14 +291,14 @@ describe('<ogone-checkout> checkout half', () => {
     );
     const el = await checkout('allowed-hosts="localhost:9999 127.0.0.1:5173"');
     button(el).click();
-    await waitUntil(() => submitted.length === 1, 'submitted to the sandbox');
-    expect(submitted[0]!.action).to.equal(sandbox);
+    await waitUntil(() => edges.submitted.length === 1, 'edges.submitted to the sandbox');
+    expect(edges.submitted[0]!.action).to.equal(sandbox);
 
     const other = await checkout('allowed-hosts="127.0.0.1:5173"');
     const errorPromise = oneEvent(other, 'ogone-error');
     button(other).click();
     expect((await errorPromise).detail.code).to.equal('foreign-action');
-    expect(submitted).to.have.length(1);
+    expect(edges.submitted).to.have.length(1);
   });
 
   it('shows a message and a working retry when the endpoint cannot be reached', async () => {
@@ -374,8 +318,8 @@ describe('<ogone-checkout> checkout half', () => {
     expect(button(el).disabled).to.equal(false);
     await expect(el).to.be.accessible();
     button(el).click();
-    await waitUntil(() => submitted.length === 1, 'submitted after retry');
-    expect(calls).to.have.length(2);
+    await waitUntil(() => edges.submitted.length === 1, 'edges.submitted after retry');
+    expect(edges.calls).to.have.length(2);
   });
 
   it('gives ogone-error signing-rejected with the endpoint message on a 4xx error', async () => {
@@ -426,7 +370,7 @@ describe('<ogone-checkout> checkout half', () => {
     }
   });
 
-  it('gives ogone-error configuration without endpoint or order-ref, and calls nothing', async () => {
+  it('gives ogone-error configuration without endpoint or order-ref, and edges.calls nothing', async () => {
     stubFetch({ status: 200, body: signedPayload() });
     for (const markup of [
       '<ogone-checkout order-ref="SO-1001"></ogone-checkout>',
@@ -439,7 +383,7 @@ describe('<ogone-checkout> checkout half', () => {
       button(el).click();
       expect((await errorPromise).detail.code).to.equal('configuration');
     }
-    expect(calls).to.have.length(0);
+    expect(edges.calls).to.have.length(0);
   });
 
   it('aborts the request in flight when removed, without an error event', async () => {
@@ -447,20 +391,20 @@ describe('<ogone-checkout> checkout half', () => {
     const el = await checkout();
     const errors = collect('ogone-error');
     button(el).click();
-    await waitUntil(() => calls.length === 1, 'request sent');
-    expect(calls[0]!.signal!.aborted).to.equal(false);
+    await waitUntil(() => edges.calls.length === 1, 'request sent');
+    expect(edges.calls[0]!.signal!.aborted).to.equal(false);
     el.remove();
-    expect(calls[0]!.signal!.aborted).to.equal(true);
+    expect(edges.calls[0]!.signal!.aborted).to.equal(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(errors).to.have.length(0);
-    expect(submitted).to.have.length(0);
+    expect(edges.submitted).to.have.length(0);
     // Put back, it is ready to pay again rather than stuck busy.
     stubFetch({ status: 200, body: signedPayload() });
     document.body.append(el);
     await el.updateComplete;
     expect(el.state).to.equal('idle');
     button(el).click();
-    await waitUntil(() => submitted.length === 1, 'submitted after reconnect');
+    await waitUntil(() => edges.submitted.length === 1, 'edges.submitted after reconnect');
     el.remove();
   });
 
@@ -471,7 +415,7 @@ describe('<ogone-checkout> checkout half', () => {
     for (const name of ['ogone-save-card-change', 'ogone-before-redirect']) {
       const listener = (event: Event) => events.push(event);
       document.addEventListener(name, listener);
-      cleanups.push(() => document.removeEventListener(name, listener));
+      edges.cleanups.push(() => document.removeEventListener(name, listener));
     }
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     button(el).click();
@@ -501,7 +445,7 @@ describe('<ogone-checkout> languages and strings', () => {
       await expect(el).to.be.accessible();
       button(el).click();
       await untilState(el, 'redirecting');
-      expect(calls[0]!.body['language']).to.equal(language);
+      expect(edges.calls[0]!.body['language']).to.equal(language);
     });
   }
 
@@ -511,7 +455,7 @@ describe('<ogone-checkout> languages and strings', () => {
     expect(buttonText(el)).to.equal('Payer');
     button(el).click();
     await untilState(el, 'redirecting');
-    expect(calls[0]!.body['language']).to.equal('fr-BE');
+    expect(edges.calls[0]!.body['language']).to.equal('fr-BE');
   });
 
   it('uses the document language without a lang attribute, English when unknown', async () => {
@@ -564,11 +508,11 @@ describe('<ogone-checkout> inside another component', () => {
     const changes = collect<{ saveCard: boolean }>('ogone-save-card-change');
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     button(el).click();
-    await waitUntil(() => submitted.length === 1, 'submitted');
-    expect(calls[0]!.body).to.include({ orderRef: 'SO-7', language: 'de', saveCard: true });
+    await waitUntil(() => edges.submitted.length === 1, 'edges.submitted');
+    expect(edges.calls[0]!.body).to.include({ orderRef: 'SO-7', language: 'de', saveCard: true });
     expect(changes).to.deep.equal([{ saveCard: true }]);
     expect(redirects).to.have.length(1);
-    expect(submitted[0]!.getRootNode()).to.equal(el.shadowRoot);
+    expect(edges.submitted[0]!.getRootNode()).to.equal(el.shadowRoot);
     await expect(wrapper).to.be.accessible();
   });
 });

@@ -6,37 +6,19 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../src/element/ogone-checkout.js';
 import type { OgoneCheckout } from '../../src/element/ogone-checkout.js';
+import { collect, edges, stubFetchWith, untilState, useEdgeStubs, type Reply } from './edges.js';
 import type { OgoneErrorDetail, OgoneResultDetail, PaymentResult } from '../../src/index.js';
 
-interface FetchCall {
-  url: string;
-  body: Record<string, unknown>;
-}
-type Reply = { status: number; body: unknown } | Error;
-
-const originalFetch = window.fetch;
-const originalSubmit = HTMLFormElement.prototype.submit;
 const originalUrl = location.href;
-let calls: FetchCall[] = [];
-let submitted: HTMLFormElement[] = [];
-let cleanups: Array<() => void> = [];
+useEdgeStubs();
+afterEach(() => history.replaceState(null, '', originalUrl));
 
-/** Answers by route; each route's replies are used in order, the last one repeats. */
 function stubFetch(routes: { sign?: Reply[]; verify?: Reply[] }): void {
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
-    calls.push({ url, body: JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown> });
+  stubFetchWith((url) => {
     const queue = url.endsWith('/verify') ? routes.verify : routes.sign;
-    if (!queue || queue.length === 0) return Promise.reject(new Error(`unexpected ${url}`));
-    const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
-    if (reply instanceof Error) return Promise.reject(reply);
-    return Promise.resolve(
-      new Response(JSON.stringify(reply.body), {
-        status: reply.status,
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-  };
+    if (!queue || queue.length === 0) return new Error(`unexpected ${url}`);
+    return queue.length > 1 ? queue.shift()! : queue[0]!;
+  });
 }
 
 // The element signs a return URL without a query, so all of it comes from Ogone, including the
@@ -82,14 +64,6 @@ function signedPayload(orderId: string) {
   };
 }
 
-function collect<T>(name: string): T[] {
-  const details: T[] = [];
-  const listener = (event: Event) => details.push((event as CustomEvent<T>).detail);
-  document.addEventListener(name, listener);
-  cleanups.push(() => document.removeEventListener(name, listener));
-  return details;
-}
-
 /** Puts Ogone's return parameters in the address bar, then renders the element. */
 async function returnPage(attributes = '', query = RETURN_QUERY): Promise<OgoneCheckout> {
   history.replaceState(null, '', `${location.pathname}${query}#receipt`);
@@ -104,28 +78,7 @@ function text(el: OgoneCheckout): string {
 function button(el: OgoneCheckout): HTMLButtonElement | null {
   return el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]');
 }
-function untilState(el: OgoneCheckout, state: OgoneCheckout['state']): Promise<void> {
-  return waitUntil(() => el.state === state, `state ${state} (now ${el.state})`, {
-    timeout: 3000,
-  });
-}
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
-beforeEach(() => {
-  calls = [];
-  submitted = [];
-  HTMLFormElement.prototype.submit = function submit(this: HTMLFormElement) {
-    submitted.push(this);
-  };
-});
-
-afterEach(() => {
-  window.fetch = originalFetch;
-  HTMLFormElement.prototype.submit = originalSubmit;
-  history.replaceState(null, '', originalUrl);
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
 
 describe('<ogone-checkout> return half', () => {
   it('verifies the raw query, shows success, cleans the URL, moves focus, emits ogone-result once', async () => {
@@ -144,13 +97,15 @@ describe('<ogone-checkout> return half', () => {
       }
     };
     document.body.addEventListener('ogone-result', listener);
-    cleanups.push(() => document.body.removeEventListener('ogone-result', listener));
+    edges.cleanups.push(() => document.body.removeEventListener('ogone-result', listener));
     const el = await returnPage('order-ref="SO-1001"');
     expect(ready).to.deep.equal([{ mode: 'return' }]);
     expect(button(el), 'no pay button on return').to.equal(null);
     await untilState(el, 'done');
     await el.updateComplete;
-    expect(calls).to.deep.equal([{ url: '/ogone/verify', body: { query: RETURN_QUERY } }]);
+    expect(edges.calls.map(({ url, body }) => ({ url, body }))).to.deep.equal([
+      { url: '/ogone/verify', body: { query: RETURN_QUERY } },
+    ]);
     expect(results).to.deep.equal([PAID]);
     expect(seen).to.deep.equal(['paid 19.99 EUR']);
     expect(el.result).to.deep.equal(PAID);
@@ -168,7 +123,7 @@ describe('<ogone-checkout> return half', () => {
     el.remove();
     document.body.append(el);
     await settle();
-    expect(calls).to.have.length(1);
+    expect(edges.calls).to.have.length(1);
     expect(results).to.have.length(1);
     el.remove();
   });
@@ -217,7 +172,7 @@ describe('<ogone-checkout> return half', () => {
       expect(results.map((detail) => detail.outcome)).to.deep.equal([outcome]);
       // Not even a script can start a second payment for this order from here.
       await el.pay();
-      expect(calls.map((call) => call.url)).to.deep.equal(['/ogone/verify']);
+      expect(edges.calls.map((call) => call.url)).to.deep.equal(['/ogone/verify']);
     });
   }
 
@@ -247,14 +202,14 @@ describe('<ogone-checkout> return half', () => {
       );
       await expect(el).to.be.accessible();
       retry.click();
-      await waitUntil(() => submitted.length === 1, 'submitted again');
-      expect(calls.map((call) => call.url)).to.deep.equal(['/ogone/verify', '/ogone/sign']);
-      expect(calls[1]!.body).to.deep.equal({
+      await waitUntil(() => edges.submitted.length === 1, 'edges.submitted again');
+      expect(edges.calls.map((call) => call.url)).to.deep.equal(['/ogone/verify', '/ogone/sign']);
+      expect(edges.calls[1]!.body).to.deep.equal({
         orderRef: 'SO-1001',
         saveCard: false,
         returnUrl: location.origin + location.pathname,
       });
-      const form = submitted[0]!;
+      const form = edges.submitted[0]!;
       expect(new FormData(form).get('ORDERID')).to.equal('SO-1001-n2');
       expect(el.state).to.equal('redirecting');
     });
@@ -296,7 +251,7 @@ describe('<ogone-checkout> return half', () => {
       el.remove();
       document.body.append(el);
       await settle();
-      expect(calls).to.have.length(1);
+      expect(edges.calls).to.have.length(1);
       el.remove();
     });
   }
@@ -314,7 +269,7 @@ describe('<ogone-checkout> return half', () => {
     button(el)!.click();
     await untilState(el, 'done');
     expect(results).to.have.length(1);
-    expect(calls.map((call) => call.body)).to.deep.equal([
+    expect(edges.calls.map((call) => call.body)).to.deep.equal([
       { query: RETURN_QUERY },
       { query: RETURN_QUERY },
     ]);
@@ -332,7 +287,7 @@ describe('<ogone-checkout> return half', () => {
     stubFetch({ verify: [{ status: 200, body: PAID }] });
     const el = await returnPage('order-ref="SO-1001"', '?orderID=SO-1001-k3x9&STATUS=9');
     await settle();
-    expect(calls).to.have.length(0);
+    expect(edges.calls).to.have.length(0);
     expect(el.state).to.equal('idle');
     expect(button(el)!.textContent!.trim()).to.equal('Pay now');
   });
