@@ -1,5 +1,5 @@
 /** Starts the real demo (vite + the plugin that mounts endpoint, sandbox and shop API) on 127.0.0.1. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -24,11 +24,33 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startDemo(env: Record<string, string> = {}): Promise<DemoServer> {
+/**
+ * `dev` serves the sources through vite's dev server; `preview` builds the demo for production
+ * (tree-shaken, minified, as a merchant ships it) and serves that with `vite preview`.
+ */
+export async function startDemo(
+  env: Record<string, string> = {},
+  mode: 'dev' | 'preview' = 'dev',
+): Promise<DemoServer> {
+  const vite = `${root}node_modules/.bin/vite`;
+  if (mode === 'preview') {
+    const built = spawnSync(
+      vite,
+      ['build', '--outDir', 'test-results/dist-demo', '--emptyOutDir'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}${built.stderr}`);
+  }
   const port = await freePort();
+  const args = ['--port', String(port), '--strictPort', '--host', '127.0.0.1'];
   const child: ChildProcess = spawn(
-    `${root}node_modules/.bin/vite`,
-    ['--port', String(port), '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'],
+    vite,
+    mode === 'preview'
+      ? ['preview', '--outDir', 'test-results/dist-demo', ...args]
+      : [...args, '--clearScreen', 'false'],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
