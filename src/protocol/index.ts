@@ -16,6 +16,8 @@ export {
   signShaIn,
   signShaOut,
   verifyShaOut,
+  verifyShaOutWith,
+  type DigestFunction,
   type HashAlgorithm,
   type Params,
   type SignatureDirection,

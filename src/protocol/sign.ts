@@ -148,14 +148,19 @@ export function getReceivedSignature(params: Params): string | undefined {
   return undefined;
 }
 
+/** Hashes `text` (UTF-8) to upper-case hex: sync (e.g. `node:crypto`) or async (WebCrypto). */
+export type DigestFunction = (text: string, algorithm: HashAlgorithm) => string | Promise<string>;
+
 /**
- * True when `params.SHASIGN` (any case) is the SHA-OUT signature of `params`. Never throws for
- * malformed input: a missing signature, a wrong length or duplicate names all give `false`.
+ * {@link verifyShaOut} with the hash function of your choice (a server may pass a synchronous
+ * `node:crypto` digest). Never throws for malformed input: a missing signature, nothing signed,
+ * a wrong length or duplicate names all give `false`.
  */
-export async function verifyShaOut(
+export async function verifyShaOutWith(
   params: Params,
   passphrase: string,
   algorithm: HashAlgorithm,
+  digest: DigestFunction,
 ): Promise<boolean> {
   assertAlgorithm(algorithm);
   const received = getReceivedSignature(params);
@@ -165,9 +170,21 @@ export async function verifyShaOut(
     const text = composeShaString(params, passphrase, 'out');
     // Nothing signed: the hash would cover the empty string, whose digest is public.
     if (text === '') return false;
-    expected = await digestHex(text, algorithm);
+    expected = await digest(text, algorithm);
   } catch {
     return false;
   }
   return signaturesEqual(expected, received);
+}
+
+/**
+ * True when `params.SHASIGN` (any case) is the SHA-OUT signature of `params`, hashed with
+ * WebCrypto. Never throws for malformed input.
+ */
+export function verifyShaOut(
+  params: Params,
+  passphrase: string,
+  algorithm: HashAlgorithm,
+): Promise<boolean> {
+  return verifyShaOutWith(params, passphrase, algorithm, digestHex);
 }

@@ -2,11 +2,11 @@ import {
   composeShaString,
   describeStatus,
   getReceivedSignature,
+  verifyShaOutWith,
   normalizeReturnParams,
   ORDER_REF_PATTERN,
   parseOgoneParams,
   SHA_OUT_PARAMETERS,
-  signaturesEqual,
   SignRequestSchema,
   toOgoneAmount,
   toOgoneLanguage,
@@ -347,17 +347,7 @@ function createCore(o: ResolvedOptions): CoreHandler {
   ): Promise<{ result: PaymentResult; signedParams: Record<string, string> }> {
     const received = getReceivedSignature(params);
     if (received === undefined) fail('invalid-signature', 'The result carries no SHASIGN.');
-    let text: string;
-    try {
-      text = composeShaString(params, o.shaOut, 'out');
-    } catch {
-      return fail('invalid-request', 'The result parameters could not be read.');
-    }
-    // With no SHA-OUT parameter at all, the "signature" would be the public hash of "".
-    const expected = text === '' ? '' : digest(text);
-    const valid =
-      text !== '' &&
-      signaturesEqual(typeof expected === 'string' ? expected : await expected, received);
+    const valid = await verifyShaOutWith(params, o.shaOut, o.hashAlgorithm, o.digest);
     if (!valid) fail('invalid-signature', 'The result signature (SHASIGN) does not match.');
 
     const signedParams: Record<string, string> = {};

@@ -2,11 +2,15 @@
  * Public types of `ogone-checkout/server`.
  */
 import type {
+  DigestFunction,
   EndpointErrorCode,
   HashAlgorithm,
   OgoneEnvironment,
   PaymentResult,
 } from '../protocol/index.js';
+
+/** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
+export type { DigestFunction };
 
 /**
  * What the hooks learn about the incoming request. A web `Request` satisfies it (the fetch path
@@ -84,9 +88,6 @@ export type OnPaymentResult = (
   result: FeedbackResult,
   request: OgoneRequest,
 ) => void | Promise<void>;
-
-/** Hashes `text` (UTF-8) and returns upper-case hex. Sync (node:crypto) or async (WebCrypto). */
-export type DigestFunction = (text: string, algorithm: HashAlgorithm) => string | Promise<string>;
 
 /** One line per request, never containing a passphrase, card data or query string. */
 export interface RequestLogEntry {
