@@ -2,9 +2,12 @@
  * A benchmark target, run in its own process (pinned to a core by sign.bench.ts):
  *   bare    node:http answering a fixed JSON body of the size /sign answers
  *   ogone   createOgoneHandler through the Node adapter
+ *   minimal the issue's reference point: hand-written node:http + createHash signer (reads the
+ *           body, parses JSON, signs the same fields, answers JSON) — no validation, no hooks
  * GET /__bench/cpu (bench only) reports CPU time and requests served.
  * Prints the port on stdout once listening on 127.0.0.1; stops on SIGTERM.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
 import { createOgoneHandler, MAX_BODY_BYTES, toNodeListener } from '../src/server/index.js';
 
@@ -65,15 +68,60 @@ const bare: RequestListener = (_req, res) => {
   res.end(FIXED);
 };
 
-if (mode !== 'bare' && mode !== 'ogone') {
-  process.stderr.write('usage: server.ts bare|ogone [sha1|sha256|sha512]\n');
+/**
+ * What "a minimal node:http + createHash signer" means: the least code that does the same job
+ * (read the body, parse it, sign the same fields with SHA-IN, answer JSON). It measures what the
+ * runtime allows on this machine, so the ogone target can be judged against it too.
+ */
+const SHA_IN = 'Bench-SHA-IN-passphrase-1';
+const minimal: RequestListener = (req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, string>;
+    const orderId = `${body['orderRef']}-${randomBytes(5).toString('hex').toUpperCase()}`;
+    const fields: Record<string, string> = {
+      ACCEPTURL: body['returnUrl']!,
+      AMOUNT: '1999',
+      CANCELURL: body['returnUrl']!,
+      CN: 'Ada Lovelace',
+      COMPLUS: body['orderRef']!,
+      CURRENCY: 'EUR',
+      DECLINEURL: body['returnUrl']!,
+      EMAIL: 'ada@example.com',
+      EXCEPTIONURL: body['returnUrl']!,
+      LANGUAGE: 'en_US',
+      OPERATION: 'SAL',
+      ORDERID: orderId,
+      OWNERCTY: 'BE',
+      PSPID: 'BENCHSHOP',
+    };
+    let text = '';
+    for (const name of Object.keys(fields)) text += `${name}=${fields[name]}${SHA_IN}`;
+    fields['SHASIGN'] = createHash(algorithm).update(text).digest('hex').toUpperCase();
+    const out = JSON.stringify({
+      action: 'https://ogone.test.v-psp.com/ncol/test/orderstandard_utf8.asp',
+      method: 'POST',
+      fields,
+      orderId,
+    });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(out),
+    });
+    res.end(out);
+  });
+};
+
+if (mode !== 'bare' && mode !== 'ogone' && mode !== 'minimal') {
+  process.stderr.write('usage: server.ts bare|ogone|minimal [sha1|sha256|sha512]\n');
   process.exit(2);
 }
 /**
  * Both targets answer GET /__bench/cpu with the process CPU time (µs) and the requests served, so
  * the load generator can compute CPU per request: robust when other processes share the cores.
  */
-const target = mode === 'bare' ? bare : ogoneListener();
+const target = mode === 'bare' ? bare : mode === 'minimal' ? minimal : ogoneListener();
 let served = 0;
 const server = createServer((req, res) => {
   if (req.url === '/__bench/cpu') {

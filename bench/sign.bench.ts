@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: POST /sign through the Node adapter against a bare node:http server answering a
- * fixed JSON body of the same size — same run, same machine, loopback only, bounded.
+ * fixed JSON body of the same size — same run, same machine, loopback only, bounded. A third
+ * target, a minimal hand-written node:http + createHash signer, shows what this runtime and this
+ * machine allow for the same job (the issue's reference point).
  *
  * Each server runs alone in a child process pinned to core 0 (`taskset -c 0`); the load generator
  * (autocannon, 64 connections) runs in another child pinned to core 1, so it never shares the
- * server's event loop. Each target gets a warm-up, then a measured run; the pair is measured
+ * server's event loop. Each target gets a warm-up, then a measured run; the three are measured
  * `BENCH_ROUNDS` times in alternation (so drifting background load hits both alike) and the
  * median round is reported. Besides req/s and latency, each server reports the CPU time it spent
  * per request: the ratio of those is the least noisy comparison on a shared machine.
@@ -47,7 +49,9 @@ function nodeCommand(core: number, args: string[]): [string, string[]] {
     : [process.execPath, nodeArgs];
 }
 
-async function startServer(mode: 'bare' | 'ogone'): Promise<{ child: ChildProcess; port: number }> {
+type Mode = 'bare' | 'minimal' | 'ogone';
+
+async function startServer(mode: Mode): Promise<{ child: ChildProcess; port: number }> {
   const [command, args] = nodeCommand(0, [here('./server.ts'), mode, ALGORITHM]);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
@@ -67,7 +71,7 @@ async function startServer(mode: 'bare' | 'ogone'): Promise<{ child: ChildProces
   return { child, port };
 }
 
-async function measure(mode: 'bare' | 'ogone'): Promise<Measure> {
+async function measure(mode: Mode): Promise<Measure> {
   const { child, port } = await startServer(mode);
   try {
     const url = `http://127.0.0.1:${port}/ogone/sign`;
@@ -100,20 +104,26 @@ console.log(
       ? 'server on core 0, load generator on core 1'
       : 'NOT pinned (taskset or 2 cores missing)'),
 );
-const rounds: { bare: Measure; ogone: Measure; ratio: number }[] = [];
+const rounds: { bare: Measure; minimal: Measure; ogone: Measure }[] = [];
 const row = (name: string, m: Measure) =>
-  `${name.padEnd(30)}${fmt(m.rps, 0)}${fmt(m.p50)}${fmt(m.p99)}${fmt(m.cpuMicrosPerRequest, 1).padStart(12)}`;
+  `${name.padEnd(34)}${fmt(m.rps, 0)}${fmt(m.p50)}${fmt(m.p99)}${fmt(m.cpuMicrosPerRequest, 1).padStart(12)}`;
 console.log(
-  `${'target'.padEnd(30)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU µs/req'.padStart(12)}`,
+  `${'target'.padEnd(34)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU µs/req'.padStart(12)}`,
 );
 for (let round = 0; round < ROUNDS; round++) {
-  const bare = await measure('bare');
-  const ogone = await measure('ogone');
-  rounds.push({ bare, ogone, ratio: ogone.rps / bare.rps });
+  // Rotate the order each round so no target always runs first (or last) after a pause.
+  const order: Mode[] = (['bare', 'minimal', 'ogone'] as const).map(
+    (_, i, all) => all[(i + round) % all.length]!,
+  );
+  const measured: Partial<Record<Mode, Measure>> = {};
+  for (const mode of order) measured[mode] = await measure(mode);
+  const { bare, minimal, ogone } = measured as Record<Mode, Measure>;
+  rounds.push({ bare, minimal, ogone });
   console.log(`round ${round + 1}`);
   console.log(row('  bare node:http (fixed JSON)', bare));
+  console.log(row('  minimal createHash signer', minimal));
   console.log(row('  createOgoneHandler + node', ogone));
-  for (const m of [bare, ogone]) {
+  for (const m of [bare, minimal, ogone]) {
     if (m.errors > 0 || m.non2xx > 0) console.log(`  ! ${m.errors} errors, ${m.non2xx} non-2xx`);
   }
 }
@@ -121,17 +131,22 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 };
-const ratio = median(rounds.map((r) => r.ratio));
-const p99Ratio = median(rounds.map((r) => r.ogone.p99 / r.bare.p99));
-const cpuRatio = median(
-  rounds.map((r) => r.bare.cpuMicrosPerRequest / r.ogone.cpuMicrosPerRequest),
-);
-console.log(`median of ${ROUNDS} round(s):`);
+const ratioOf = (pick: (r: (typeof rounds)[number]) => number) =>
+  median(rounds.map(pick)).toFixed(3);
+console.log(`median of ${ROUNDS} round(s)        createOgoneHandler   minimal signer`);
 console.log(
-  `  throughput ratio      ${ratio.toFixed(3)}  (ogone req/s ÷ bare req/s, target >= 0.65)`,
+  `  throughput ratio      ${ratioOf((r) => r.ogone.rps / r.bare.rps).padStart(18)}` +
+    `${ratioOf((r) => r.minimal.rps / r.bare.rps).padStart(17)}   (req/s ÷ bare req/s, target >= 0.65)`,
 );
 console.log(
-  `  p99 latency ratio     ${p99Ratio.toFixed(3)}  (ogone p99 ÷ bare p99, target <= 1.5)`,
+  `  p99 latency ratio     ${ratioOf((r) => r.ogone.p99 / r.bare.p99).padStart(18)}` +
+    `${ratioOf((r) => r.minimal.p99 / r.bare.p99).padStart(17)}   (p99 ÷ bare p99, target <= 1.5)`,
 );
-console.log(`  CPU-per-request ratio ${cpuRatio.toFixed(3)}  (bare CPU/req ÷ ogone CPU/req)`);
+console.log(
+  `  CPU-per-request ratio ${ratioOf((r) => r.bare.cpuMicrosPerRequest / r.ogone.cpuMicrosPerRequest).padStart(18)}` +
+    `${ratioOf((r) => r.bare.cpuMicrosPerRequest / r.minimal.cpuMicrosPerRequest).padStart(17)}   (bare CPU/req ÷ CPU/req)`,
+);
+console.log(
+  `  ogone ÷ minimal       ${ratioOf((r) => r.ogone.rps / r.minimal.rps).padStart(18)}   (req/s: the library against the least code doing the job)`,
+);
 if (rounds.some((r) => r.ogone.non2xx > 0 || r.ogone.errors > 0)) process.exitCode = 1;
