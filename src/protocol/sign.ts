@@ -38,6 +38,9 @@ function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm
   }
 }
 
+/** Characters `toUpperCase` may change: a name without any is upper-case already. */
+const MAY_CHANGE_CASE = /[a-z\u0080-\uffff]/;
+
 function valueToString(name: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
@@ -62,28 +65,36 @@ export function composeShaString(
   passphrase: string,
   direction: SignatureDirection,
 ): string {
-  const values: Record<string, string> = Object.create(null) as Record<string, string>;
+  // Parallel arrays kept sorted by insertion (a handful of names): cheaper than a dictionary plus
+  // Array#sort, and a duplicate name always lands next to its twin.
   const names: string[] = [];
+  const values: string[] = [];
   for (const rawName of Object.keys(params)) {
-    const name = rawName.toUpperCase();
+    const name = MAY_CHANGE_CASE.test(rawName) ? rawName.toUpperCase() : rawName;
     if (name === 'SHASIGN') continue;
     if (direction === 'out' && !SHA_OUT_PARAMETERS.has(name)) continue;
     const value = valueToString(rawName, params[rawName]);
     if (value === '') continue;
-    if (name in values) {
+    // Code-unit order (`<` on strings), never localeCompare: "." < digits < "A-Z" < "_".
+    let at = names.length;
+    names.push(name);
+    values.push(value);
+    while (at > 0 && names[at - 1]! > name) {
+      names[at] = names[at - 1]!;
+      values[at] = values[at - 1]!;
+      at--;
+    }
+    if (at > 0 && names[at - 1] === name) {
       throw new OgoneProtocolError(
         'duplicate-parameter',
         `Parameter ${name} appears more than once (names are case-insensitive).`,
       );
     }
-    values[name] = value;
-    names.push(name);
+    names[at] = name;
+    values[at] = value;
   }
-  // The default sort compares UTF-16 code units — plain code-unit order, never localeCompare:
-  // "." < digits < "A-Z" < "_".
-  names.sort();
   let out = '';
-  for (const name of names) out += `${name}=${values[name]}${passphrase}`;
+  for (let i = 0; i < names.length; i++) out += `${names[i]!}=${values[i]!}${passphrase}`;
   return out;
 }
 
