@@ -17,6 +17,8 @@ export interface CoreRequest {
   header(name: string): string | null;
   /** Reads the whole body, up to `limit` bytes. Rejects when the stream fails. */
   readBody(limit: number): Promise<Uint8Array | 'too-large'>;
+  /** The whole body if it can be had without waiting (else `undefined`): saves a promise. */
+  bufferedBody?(limit: number): Uint8Array | 'too-large' | undefined;
   /** What the hooks receive. */
   info: OgoneRequest;
 }

@@ -482,6 +482,11 @@ function createCore(o: ResolvedOptions): CoreHandler {
     }
   }
 
+  /** The body, without a promise when the runtime already has it buffered. */
+  function rawBody(req: CoreRequest): Uint8Array | 'too-large' | Promise<Uint8Array | 'too-large'> {
+    return req.bufferedBody?.(MAX_BODY_BYTES) ?? readRaw(req);
+  }
+
   async function route(req: CoreRequest, facts: Facts): Promise<CoreResponse> {
     const { pathname, method } = req;
     const name = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
@@ -495,7 +500,7 @@ function createCore(o: ResolvedOptions): CoreHandler {
             'Send the feedback as a query string or an application/x-www-form-urlencoded body.',
           );
         }
-        const text = bodyText(await readRaw(req), 'invalid-request');
+        const text = bodyText(await rawBody(req), 'invalid-request');
         return feedback(parseParams(text), req, facts);
       }
       return fail('method-not-allowed', `Use GET or POST for ${base}/feedback.`, {
@@ -511,7 +516,9 @@ function createCore(o: ResolvedOptions): CoreHandler {
     if (mediaType(req.header('content-type')) !== 'application/json') {
       fail('unsupported-media-type', 'Send the body as JSON with content-type: application/json.');
     }
-    const body = parseJson(bodyText(await readRaw(req), 'invalid-json'));
+    let raw = rawBody(req);
+    if (raw instanceof Promise) raw = await raw;
+    const body = parseJson(bodyText(raw, 'invalid-json'));
     return name === 'sign' ? sign(body, req, facts) : verify(body, req, facts);
   }
 

@@ -47,22 +47,35 @@ function preParsedBody(req: ParsedRequest): Buffer | undefined {
 
 const EMPTY = Buffer.alloc(0);
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+/**
+ * The whole body when it is already parsed and buffered (the usual case for a small body by the
+ * time a handler runs): one synchronous read() that takes it without switching the stream to
+ * flowing mode (much cheaper). `undefined` when it has to be streamed.
+ */
+function bufferedBody(req: IncomingMessage, limit: number): Buffer | 'too-large' | undefined {
   const parsed = preParsedBody(req);
   if (parsed !== undefined) return parsed.length > limit ? 'too-large' : parsed;
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return 'too-large';
-  // The handler starts inside the parser's 'request' event, before the body of the same packet
-  // is parsed: one microtask later a small body is usually complete and buffered, and one
-  // synchronous read() takes it without switching the stream to flowing mode (much cheaper).
-  if (!req.complete) await undefined;
-  if (req.complete && !req.readableEnded) {
-    const size = req.readableLength;
-    if (size > limit) return 'too-large';
-    if (size === 0) return EMPTY;
-    const data = req.read(size) as Buffer | null;
-    if (data !== null && req.readableLength === 0) return data;
-    if (data !== null) req.unshift(data);
+  if (!req.complete || req.readableEnded) return undefined;
+  const size = req.readableLength;
+  if (size > limit) return 'too-large';
+  if (size === 0) return EMPTY;
+  const data = req.read(size) as Buffer | null;
+  if (data !== null && req.readableLength === 0) return data;
+  if (data !== null) req.unshift(data);
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const buffered = bufferedBody(req, limit);
+  if (buffered !== undefined) return buffered;
+  // Called inside the parser's 'request' event, before the body of the same packet is parsed:
+  // one microtask later a small body is usually complete.
+  if (!req.complete) {
+    await undefined;
+    const later = bufferedBody(req, limit);
+    if (later !== undefined) return later;
   }
   return streamBody(req, limit);
 }
@@ -195,6 +208,11 @@ class NodeCoreRequest implements CoreRequest {
   readBody(limit: number): Promise<Uint8Array | 'too-large'> {
     this.bodyRead = true;
     return readBody(this.#req, Math.min(limit, this.#limit));
+  }
+  bufferedBody(limit: number): Uint8Array | 'too-large' | undefined {
+    const body = bufferedBody(this.#req, Math.min(limit, this.#limit));
+    if (body !== undefined) this.bodyRead = true;
+    return body;
   }
 }
 
