@@ -7,7 +7,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { SignedPayloadSchema, signShaOut } from '../../src/protocol/index.js';
 import {
@@ -106,6 +106,45 @@ describe('toNodeListener with an Ogone handler', () => {
     assert.equal(seen[0]!.headers.get('cookie'), 'session=abc');
     assert.equal(seen[0]!.headers.get('Cookie'), 'session=abc');
     assert.equal(seen[0]!.headers.get('x-missing'), null);
+  });
+
+  it('signs a body that arrives in pieces, and several requests on one kept-alive socket', async () => {
+    const port = await listen(toNodeListener(ogone()));
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    const head = (length: number) =>
+      `POST /ogone/sign HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+      `content-length: ${length}\r\n\r\n`;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
+    // Request 1: headers alone, then the body in two parts with pauses in between.
+    socket.write(head(SIGN_BODY.length));
+    await pause();
+    socket.write(SIGN_BODY.slice(0, 10));
+    await pause();
+    socket.write(SIGN_BODY.slice(10));
+    // Request 2, on the same socket: headers and body in one write.
+    await pause();
+    socket.write(head(SIGN_BODY.length) + SIGN_BODY);
+    const deadline = Date.now() + 5000;
+    while ((received.match(/HTTP\/1\.1 /g) ?? []).length < 2 || !received.endsWith('}')) {
+      if (Date.now() > deadline) assert.fail(`no two answers: ${received}`);
+      await pause();
+    }
+    socket.destroy();
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    assert.equal(answers.length, 2);
+    const orderIds = answers.map((answer) => {
+      assert.match(answer, /^HTTP\/1\.1 200 /);
+      const payload = SignedPayloadSchema.parse(
+        JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)),
+      );
+      assert.equal(payload.fields['COMPLUS'], 'N-1');
+      return payload.orderId;
+    });
+    assert.notEqual(orderIds[0], orderIds[1]);
   });
 
   it('answers 413 for a streamed body over 16 KiB and keeps serving', async () => {
