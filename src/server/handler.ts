@@ -492,7 +492,7 @@ function createCore(o: ResolvedOptions): CoreHandler {
     const name = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
     if (!ROUTES.has(name)) fail('not-found', `Unknown route; this endpoint answers ${routesText}.`);
     if (name === 'feedback') {
-      if (method === 'GET') return feedback(parseParams(req.search), req, facts);
+      if (method === 'GET') return await feedback(parseParams(req.search), req, facts);
       if (method === 'POST') {
         if (mediaType(req.header('content-type')) !== 'application/x-www-form-urlencoded') {
           fail(
@@ -501,7 +501,7 @@ function createCore(o: ResolvedOptions): CoreHandler {
           );
         }
         const text = bodyText(await rawBody(req), 'invalid-request');
-        return feedback(parseParams(text), req, facts);
+        return await feedback(parseParams(text), req, facts);
       }
       return fail('method-not-allowed', `Use GET or POST for ${base}/feedback.`, {
         allow: 'GET, POST',
@@ -519,7 +519,7 @@ function createCore(o: ResolvedOptions): CoreHandler {
     let raw = rawBody(req);
     if (raw instanceof Promise) raw = await raw;
     const body = parseJson(bodyText(raw, 'invalid-json'));
-    return name === 'sign' ? sign(body, req, facts) : verify(body, req, facts);
+    return name === 'sign' ? await sign(body, req, facts) : await verify(body, req, facts);
   }
 
   async function handle(req: CoreRequest): Promise<CoreResponse> {
