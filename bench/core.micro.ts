@@ -4,35 +4,10 @@
  * (`taskset -c 0`) for steadier numbers. Argument: calls per round (default 100000).
  */
 import { getCore, type CoreRequest } from '../src/server/core.js';
-import { createOgoneHandler } from '../src/server/index.js';
+import { benchHandler, SIGN_BODY } from './fixture.js';
 
-const handler = createOgoneHandler({
-  pspid: 'BENCHSHOP',
-  shaIn: 'Bench-SHA-IN-passphrase-1',
-  shaOut: 'Bench-SHA-OUT-passphrase-2',
-  hashAlgorithm: 'sha512',
-  environment: 'test',
-  allowedReturnOrigins: ['https://shop.example'],
-  resolveOrder: async (orderRef) => ({
-    amount: '19.99',
-    currency: 'EUR',
-    language: 'en_US',
-    customer: { name: 'Ada Lovelace', email: 'ada@example.com', country: 'BE' },
-    customerId: `customer-${orderRef}`,
-    allowSaveCard: true,
-  }),
-  onPaymentResult: async () => {},
-  logger: false,
-});
-const core = getCore(handler)!;
-const body = Buffer.from(
-  JSON.stringify({
-    orderRef: 'A-1042',
-    saveCard: false,
-    language: 'en-US',
-    returnUrl: 'https://shop.example/checkout/return',
-  }),
-);
+const core = getCore(benchHandler())!;
+const body = Buffer.from(SIGN_BODY);
 const headers: Record<string, string> = { 'content-type': 'application/json' };
 const req = (): CoreRequest => ({
   method: 'POST',

@@ -5,6 +5,7 @@
  * Prints one JSON line: { requests, rps, p50, p99, errors, non2xx, cpuMicrosPerRequest }.
  */
 import autocannon from 'autocannon';
+import { SIGN_BODY } from './fixture.js';
 
 const [url, warmupText, durationText, connectionsText] = process.argv.slice(2);
 if (url === undefined || !/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) {
@@ -18,13 +19,6 @@ const warmup = Number(warmupText ?? 2);
 const duration = Number(durationText ?? 10);
 const connections = Number(connectionsText ?? 64);
 
-const BODY = JSON.stringify({
-  orderRef: 'A-1042',
-  saveCard: false,
-  language: 'en-US',
-  returnUrl: 'https://shop.example/checkout/return',
-});
-
 function run(seconds: number, latencies?: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -32,7 +26,7 @@ function run(seconds: number, latencies?: number[]): Promise<autocannon.Result> 
         url: target,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: BODY,
+        body: SIGN_BODY,
         connections,
         duration: seconds,
       },

@@ -9,31 +9,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
-import { createOgoneHandler, MAX_BODY_BYTES, toNodeListener } from '../src/server/index.js';
+import { MAX_BODY_BYTES, toNodeListener } from '../src/server/index.js';
+import { BENCH_SHA_IN, benchHandler } from './fixture.js';
 
 const mode = process.argv[2];
 const algorithm = (process.argv[3] ?? 'sha512') as 'sha1' | 'sha256' | 'sha512';
 
 function ogoneListener(): RequestListener {
-  const handler = createOgoneHandler({
-    pspid: 'BENCHSHOP',
-    shaIn: 'Bench-SHA-IN-passphrase-1',
-    shaOut: 'Bench-SHA-OUT-passphrase-2',
-    hashAlgorithm: algorithm,
-    environment: 'test',
-    allowedReturnOrigins: ['https://shop.example'],
-    resolveOrder: async (orderRef) => ({
-      amount: '19.99',
-      currency: 'EUR',
-      language: 'en_US',
-      customer: { name: 'Ada Lovelace', email: 'ada@example.com', country: 'BE' },
-      customerId: `customer-${orderRef}`,
-      allowSaveCard: true,
-    }),
-    onPaymentResult: async () => {},
-    logger: false,
-  });
-  return toNodeListener(handler, { maxBodyBytes: MAX_BODY_BYTES });
+  return toNodeListener(benchHandler(algorithm), { maxBodyBytes: MAX_BODY_BYTES });
 }
 
 /** The same body size as a real /sign answer, so the comparison is about the work, not bytes. */
@@ -73,7 +56,6 @@ const bare: RequestListener = (_req, res) => {
  * (read the body, parse it, sign the same fields with SHA-IN, answer JSON). It measures what the
  * runtime allows on this machine, so the ogone target can be judged against it too.
  */
-const SHA_IN = 'Bench-SHA-IN-passphrase-1';
 const minimal: RequestListener = (req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -97,7 +79,7 @@ const minimal: RequestListener = (req, res) => {
       PSPID: 'BENCHSHOP',
     };
     let text = '';
-    for (const name of Object.keys(fields)) text += `${name}=${fields[name]}${SHA_IN}`;
+    for (const name of Object.keys(fields)) text += `${name}=${fields[name]}${BENCH_SHA_IN}`;
     fields['SHASIGN'] = createHash(algorithm).update(text).digest('hex').toUpperCase();
     const out = JSON.stringify({
       action: 'https://ogone.test.v-psp.com/ncol/test/orderstandard_utf8.asp',
