@@ -197,8 +197,9 @@ function createCore(o: ResolvedOptions): CoreHandler {
   const routesText = `POST ${base}/sign, POST ${base}/verify and GET|POST ${base}/feedback`;
   // Small memo tables for per-request work whose answer only depends on a short input string.
   const languages = new BoundedCache<string>();
-  const signPrefix = `{"action":${JSON.stringify(o.action)},"method":"POST","fields":`;
   const returnUrls = new BoundedCache<string | EndpointFailure>();
+  /** The constant start of every /sign answer. */
+  const signPrefix = `{"action":${JSON.stringify(o.action)},"method":"POST","fields":`;
 
   /** The body as text: 413 when over the limit, `onBadText` when it is not UTF-8. */
   function bodyText(raw: Uint8Array | 'too-large', onBadText: EndpointErrorCode): string {
@@ -516,9 +517,7 @@ function createCore(o: ResolvedOptions): CoreHandler {
     if (mediaType(req.header('content-type')) !== 'application/json') {
       fail('unsupported-media-type', 'Send the body as JSON with content-type: application/json.');
     }
-    let raw = rawBody(req);
-    if (raw instanceof Promise) raw = await raw;
-    const body = parseJson(bodyText(raw, 'invalid-json'));
+    const body = parseJson(bodyText(await rawBody(req), 'invalid-json'));
     return name === 'sign' ? await sign(body, req, facts) : await verify(body, req, facts);
   }
 
