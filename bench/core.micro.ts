@@ -3,7 +3,7 @@
  * HTTP (what the Node adapter calls). Prints the best of 8 rounds in µs per call; pin it to a core
  * (`taskset -c 0`) for steadier numbers. Argument: calls per round (default 100000).
  */
-import { getCore, type CoreRequest } from '../src/server/core.js';
+import { getCore, type CoreRequest } from '../src/server/http/core.js';
 import { benchHandler, SIGN_BODY } from './fixture.js';
 
 const core = getCore(benchHandler())!;

@@ -9,7 +9,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
-import { MAX_BODY_BYTES, toNodeListener } from '../src/server/index.js';
+import { MAX_BODY_BYTES } from '../src/server/http/door.js';
+import { toNodeListener } from '../src/server/index.js';
 import { BENCH_SHA_IN, benchHandler } from './fixture.js';
 
 const mode = process.argv[2];

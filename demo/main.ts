@@ -3,7 +3,6 @@
  * package (which defines <ogone-checkout>) and the shop's own API.
  */
 import 'ogone-checkout';
-import { hasOgoneReturnParams } from 'ogone-checkout';
 import type { DemoOrder } from './backend.js';
 
 const EVENTS = [
@@ -168,7 +167,7 @@ async function start(): Promise<void> {
     void fetch(`/demo-api/feedback-outage?failures=${on ? 1 : 0}`, { method: 'POST' });
   });
 
-  if (hasOgoneReturnParams(location.search)) {
+  if (new URLSearchParams(location.search).has('SHASIGN')) {
     // Back from Ogone: the element verifies the result; the basket is the one we kept.
     const saved = sessionStorage.getItem(ORDER_KEY);
     const order = saved ? (JSON.parse(saved) as DemoOrder) : null;

@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve': {
-      const { runServe } = await import('./server/cli.js');
+      const { runServe } = await import('./server/serve/run.js');
       return runServe(rest, process.env);
     }
     case 'sandbox': {

@@ -6,37 +6,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ZodMiniType } from 'zod/mini';
 import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
+import { isEndpointErrorCode } from '../contract/errors.js';
 import {
   EndpointErrorSchema,
   PaymentResultSchema,
   SignedPayloadSchema,
-  type EndpointErrorCode,
-  type PaymentResult,
-  type SignedPayload,
-  type SignRequest,
-} from '../protocol/schemas.js';
+} from '../contract/schemas.js';
+import type { PaymentResult, SignedPayload, SignRequest } from '../contract/types.js';
+import { hasCredentials, parseHttpUrl } from '../internal/url.js';
 import type { OgoneErrorCode, OgoneErrorDetail } from './events.js';
 
 /** What a request gives: a validated value, a typed error, or nothing because it was aborted. */
 export type EndpointAnswer<T> =
   { ok: true; value: T } | { ok: false; error: OgoneErrorDetail } | { ok: false; aborted: true };
-
-/** Codes whose message is the endpoint's own (anything else is reported by code only). */
-const ENDPOINT_ERROR_CODES: readonly string[] = [
-  'invalid-json',
-  'invalid-request',
-  'return-url-not-allowed',
-  'invalid-signature',
-  'unknown-order',
-  'not-found',
-  'method-not-allowed',
-  'amount-mismatch',
-  'payload-too-large',
-  'unsupported-media-type',
-  'save-card-not-allowed',
-  'order-lookup-failed',
-  'result-delivery-failed',
-] satisfies readonly EndpointErrorCode[];
 
 type Route = 'sign' | 'verify';
 
@@ -66,16 +48,11 @@ export function parseAllowedHosts(value: string | null | undefined): string[] {
  * http/https on a host listed in `allowedHosts` (exact `host[:port]`, e.g. the local sandbox).
  */
 export function isTrustedAction(action: string, allowedHosts: readonly string[]): boolean {
-  let url: URL;
-  try {
-    url = new URL(action);
-  } catch {
-    return false;
-  }
-  if (url.username !== '' || url.password !== '') return false;
+  const url = parseHttpUrl(action);
+  if (url === undefined || hasCredentials(url)) return false;
   const host = url.host.toLowerCase();
   if (url.protocol === 'https:' && KNOWN_OGONE_HOSTS.includes(host)) return true;
-  return (url.protocol === 'https:' || url.protocol === 'http:') && allowedHosts.includes(host);
+  return allowedHosts.includes(host);
 }
 
 export class EndpointClient implements ReactiveController {
@@ -159,7 +136,7 @@ function endpointFailure(status: number, json: unknown, route: Route) {
     });
   }
   const { code, message } = parsed.data.error;
-  const known = ENDPOINT_ERROR_CODES.includes(code);
+  const known = isEndpointErrorCode(code);
   const mapped: OgoneErrorCode =
     code === 'unknown-order' || code === 'amount-mismatch'
       ? code

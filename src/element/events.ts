@@ -2,7 +2,7 @@
  * The events `<ogone-checkout>` fires, with their detail types. Every event bubbles and is
  * `composed`, so it crosses shadow roots and can be heard on `document`.
  */
-import type { PaymentResult } from '../protocol/schemas.js';
+import type { PaymentResult } from '../contract/types.js';
 
 /** Which half of the journey the element is showing. */
 export type OgoneCheckoutMode = 'checkout' | 'return';

@@ -16,9 +16,7 @@ export {
   type OgoneSaveCardChangeDetail,
 } from './events.js';
 export {
-  builtInLanguage,
   OGONE_CHECKOUT_STRINGS,
   type OgoneCheckoutLanguage,
   type OgoneCheckoutStrings,
 } from './strings.js';
-export { isTrustedAction, parseAllowedHosts } from './endpoint-client.js';

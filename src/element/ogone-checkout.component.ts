@@ -7,7 +7,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { hasOgoneReturnParams } from '../protocol/params.js';
-import type { PaymentResult, SignedPayload } from '../protocol/schemas.js';
+import type { PaymentResult, SignedPayload } from '../contract/types.js';
 import { isSuccessOutcome } from '../protocol/status.js';
 import { EndpointClient, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
 import type {

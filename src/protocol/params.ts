@@ -1,6 +1,5 @@
 import { normalizeAmount } from './amount.js';
 import { OgoneProtocolError } from './errors.js';
-import { SHA_OUT_PARAMETERS } from './sha-out-parameters.js';
 
 /** Incoming parameters with their original names (needed for hashing), values decoded once. */
 export type IncomingParams = Record<string, string>;
@@ -102,20 +101,4 @@ export function hasOgoneReturnParams(query: string | URLSearchParams): boolean {
     else if (upper === 'ORDERID' || upper === 'STATUS') identified = true;
   }
   return signed && identified;
-}
-
-/**
- * Removes everything Ogone added (SHA-OUT names and SHASIGN, any case) from a query string and
- * keeps the page's own parameters, so the address bar can be cleaned after a return.
- */
-export function stripOgoneReturnParams(query: string | URLSearchParams): string {
-  const search = typeof query === 'string' ? new URLSearchParams(query.replace(/^\?/, '')) : query;
-  const kept = new URLSearchParams();
-  for (const [name, value] of search) {
-    const upper = name.toUpperCase();
-    if (upper === 'SHASIGN' || SHA_OUT_PARAMETERS.has(upper)) continue;
-    kept.append(name, value);
-  }
-  const text = kept.toString();
-  return text === '' ? '' : `?${text}`;
 }

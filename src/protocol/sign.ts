@@ -38,9 +38,6 @@ function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm
   }
 }
 
-/** Characters `toUpperCase` may change: a name without any is upper-case already. */
-const MAY_CHANGE_CASE = /[a-z\u0080-\uffff]/;
-
 function valueToString(name: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
@@ -58,44 +55,32 @@ function valueToString(name: string, value: string | number | null | undefined):
 /**
  * The exact string Ogone hashes: every non-empty parameter (for `out`, only SHA-OUT names), names
  * upper-cased, sorted by code unit, each `NAME=value` followed by the passphrase. `SHASIGN` never
- * takes part. Exposed so a server may hash it with `node:crypto`; prefer the sign/verify helpers.
+ * takes part. Two names that differ only in case are refused: which value would be signed?
  */
 export function composeShaString(
   params: Params,
   passphrase: string,
   direction: SignatureDirection,
 ): string {
-  // Parallel arrays kept sorted by insertion (a handful of names): cheaper than a dictionary plus
-  // Array#sort, and a duplicate name always lands next to its twin.
-  const names: string[] = [];
-  const values: string[] = [];
-  for (const rawName of Object.keys(params)) {
-    const name = MAY_CHANGE_CASE.test(rawName) ? rawName.toUpperCase() : rawName;
+  const pairs: [name: string, value: string][] = [];
+  for (const [rawName, rawValue] of Object.entries(params)) {
+    const name = rawName.toUpperCase();
     if (name === 'SHASIGN') continue;
     if (direction === 'out' && !SHA_OUT_PARAMETERS.has(name)) continue;
-    const value = valueToString(rawName, params[rawName]);
-    if (value === '') continue;
-    // Code-unit order (`<` on strings), never localeCompare: "." < digits < "A-Z" < "_".
-    let at = names.length;
-    names.push(name);
-    values.push(value);
-    while (at > 0 && names[at - 1]! > name) {
-      names[at] = names[at - 1]!;
-      values[at] = values[at - 1]!;
-      at--;
-    }
-    if (at > 0 && names[at - 1] === name) {
+    const value = valueToString(rawName, rawValue);
+    if (value !== '') pairs.push([name, value]);
+  }
+  // Code-unit order (`<` on strings), never localeCompare: "." < digits < "A-Z" < "_".
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 1; i < pairs.length; i++) {
+    if (pairs[i]![0] === pairs[i - 1]![0]) {
       throw new OgoneProtocolError(
         'duplicate-parameter',
-        `Parameter ${name} appears more than once (names are case-insensitive).`,
+        `Parameter ${pairs[i]![0]} appears more than once (names are case-insensitive).`,
       );
     }
-    names[at] = name;
-    values[at] = value;
   }
-  let out = '';
-  for (let i = 0; i < names.length; i++) out += `${names[i]!}=${values[i]!}${passphrase}`;
-  return out;
+  return pairs.map(([name, value]) => `${name}=${value}${passphrase}`).join('');
 }
 
 const encoder = new TextEncoder();

@@ -1,7 +1,7 @@
 /** `ogone-checkout sandbox`: serves the sandbox on node:http until SIGINT / SIGTERM. */
 import { createServer } from 'node:http';
-import { isHashAlgorithm, type HashAlgorithm } from '../protocol/index.js';
-import { toNodeListener } from '../server/node.js';
+import { fetchToNodeListener } from '../internal/node-bridge.js';
+import { isHashAlgorithm, type HashAlgorithm } from '../protocol/sign.js';
 import { SandboxOptionsError, type SandboxOptions } from './options.js';
 import { createSandbox } from './sandbox.js';
 
@@ -77,7 +77,7 @@ export async function runSandbox(argv: string[], env: NodeJS.ProcessEnv): Promis
     throw error;
   }
 
-  const server = createServer(toNodeListener(sandbox.handler));
+  const server = createServer(fetchToNodeListener(sandbox.handler, 64 * 1024));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

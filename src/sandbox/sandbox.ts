@@ -2,21 +2,19 @@
  * The Ogone sandbox: a web-standard handler that plays Ogone's hosted payment page with the real
  * protocol (SHA-IN in, SHA-OUT back, redirect rules, online-then-deferred feedback).
  */
+import { fromOgoneAmount } from '../protocol/amount.js';
+import { OgoneProtocolError } from '../protocol/errors.js';
+import { getParam, parseOgoneParams, type IncomingParams } from '../protocol/params.js';
+import { SHA_OUT_PARAMETERS } from '../protocol/sha-out-parameters.js';
 import {
-  describeStatus,
-  fromOgoneAmount,
-  getParam,
-  parseOgoneParams,
+  DIGEST_HEX_LENGTH,
   signaturesEqual,
   signShaIn,
   signShaOut,
-  DIGEST_HEX_LENGTH,
-  OgoneProtocolError,
-  SHA_OUT_PARAMETERS,
   type HashAlgorithm,
-  type IncomingParams,
-} from '../protocol/index.js';
-import type { FetchHandler } from '../server/node.js';
+} from '../protocol/sign.js';
+import { describeStatus } from '../protocol/status.js';
+import type { FetchHandler } from '../internal/node-bridge.js';
 import {
   cardBehaviour,
   cardBrand,

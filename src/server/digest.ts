@@ -1,4 +1,5 @@
-import { digestHex, type HashAlgorithm } from '../protocol/index.js';
+/** The hash functions behind SHASIGN: synchronous `node:crypto` where available, else WebCrypto. */
+import { digestHex, type HashAlgorithm } from '../protocol/sign.js';
 import type { DigestFunction } from './types.js';
 
 /** Hashes with WebCrypto (`crypto.subtle`): works in every runtime, asynchronous. */

@@ -1,19 +1,5 @@
-/** Crockford base32: no I, L, O, U — easy to read out to support. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const POOL_SIZE = 1024;
-let pool = new Uint8Array(0);
-let cursor = 0;
-
-/** `length` random base32 characters (5 bits each) from crypto.getRandomValues. */
-export function randomToken(length: number): string {
-  if (cursor + length > pool.length) {
-    pool = globalThis.crypto.getRandomValues(new Uint8Array(Math.max(POOL_SIZE, length)));
-    cursor = 0;
-  }
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[pool[cursor++]! & 31]!;
-  return out;
-}
+/** Fresh identifiers Ogone sees: ORDERIDs for payment attempts and names for card aliases. */
+import { randomBase32 } from '../internal/random.js';
 
 /** Longest ORDERID Ogone accepts everywhere (sources say 30 or 40). */
 export const MAX_ORDER_ID_LENGTH = 30;
@@ -28,9 +14,9 @@ const MAX_PREFIX = MAX_ORDER_ID_LENGTH - SUFFIX_LENGTH - 1;
  */
 export function newOrderId(orderRef: string): string {
   if (orderRef.length <= MAX_PREFIX) {
-    return `${orderRef.replace(/[^A-Za-z0-9_-]/g, '-')}-${randomToken(SUFFIX_LENGTH)}`;
+    return `${orderRef.replace(/[^A-Za-z0-9_-]/g, '-')}-${randomBase32(SUFFIX_LENGTH)}`;
   }
-  return `OC${randomToken(16)}`;
+  return `OC${randomBase32(16)}`;
 }
 
 /**
@@ -39,5 +25,5 @@ export function newOrderId(orderRef: string): string {
  */
 export function newAliasName(customerId: string | undefined): string {
   const clean = (customerId ?? '').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 30);
-  return clean === '' ? `OC${randomToken(20)}` : `${clean}-${randomToken(12)}`;
+  return clean === '' ? `OC${randomBase32(20)}` : `${clean}-${randomBase32(12)}`;
 }

@@ -12,18 +12,13 @@ export {
   type ConnectMiddleware,
   type NodeListener,
   type NodeListenerOptions,
-} from './node.js';
+} from './http/node-adapter.js';
+export { OgoneConfigError } from './config/config-error.js';
 export {
-  defaultLogger,
-  MAX_BODY_BYTES,
-  OgoneConfigError,
-  PASSPHRASE_MAX_LENGTH,
-  PASSPHRASE_MIN_LENGTH,
-  TrustedOrderSchema,
-} from './options.js';
-export { ERROR_STATUS } from './errors.js';
-export { MAX_ORDER_ID_LENGTH } from './ids.js';
-export { defaultDigest, nodeCryptoDigest, webCryptoDigest } from './digest.js';
+  createBackendClient,
+  type BackendClient,
+  type BackendClientOptions,
+} from './serve/backend-client.js';
 export type {
   DigestFunction,
   EventLogEntry,

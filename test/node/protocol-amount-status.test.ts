@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { amountsEqual } from '../../src/protocol/amount.js';
 import {
-  amountsEqual,
   describeStatus,
   fromOgoneAmount,
   normalizeAmount,
   OgoneProtocolError,
-  OUTCOMES,
-  STATUS_TABLE,
   toOgoneAmount,
 } from '../../src/protocol/index.js';
+import { OUTCOMES, STATUS_TABLE } from '../../src/protocol/status.js';
 
 describe('toOgoneAmount', () => {
   const cases: [string | number, string][] = [

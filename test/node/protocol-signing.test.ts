@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { composeShaString, getReceivedSignature } from '../../src/protocol/sign.js';
 import {
-  composeShaString,
-  getReceivedSignature,
   SHA_OUT_PARAMETERS,
   signShaIn,
   signShaOut,

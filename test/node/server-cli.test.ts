@@ -9,7 +9,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SignedPayloadSchema, signShaOut } from '../../src/protocol/index.js';
+import { SignedPayloadSchema } from '../../src/contract/schemas.js';
+import { signShaOut } from '../../src/protocol/index.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const SHA_IN = 'Cli-SHA-IN-passphrase-01';

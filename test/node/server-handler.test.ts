@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import {
-  PaymentResultSchema,
-  SignedPayloadSchema,
-  signShaOut,
-  type HashAlgorithm,
-} from '../../src/protocol/index.js';
+import { PaymentResultSchema, SignedPayloadSchema } from '../../src/contract/schemas.js';
+import { signShaOut, type HashAlgorithm } from '../../src/protocol/index.js';
+import { webCryptoDigest } from '../../src/server/digest.js';
 import {
   createOgoneHandler,
   OgoneConfigError,
-  webCryptoDigest,
   type FeedbackResult,
   type OgoneHandlerOptions,
   type OgoneLogEntry,

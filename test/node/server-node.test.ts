@@ -9,10 +9,11 @@ import {
 } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { SignedPayloadSchema, signShaOut } from '../../src/protocol/index.js';
+import { SignedPayloadSchema } from '../../src/contract/schemas.js';
+import { signShaOut } from '../../src/protocol/index.js';
+import { MAX_BODY_BYTES } from '../../src/server/http/door.js';
 import {
   createOgoneHandler,
-  MAX_BODY_BYTES,
   toConnectMiddleware,
   toNodeListener,
   type OgoneRequest,

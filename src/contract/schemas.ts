@@ -1,9 +1,23 @@
 /**
- * The contracts between the browser and the companion endpoint, as zod/mini schemas (small enough
- * for browser bundles) with their inferred types.
+ * The element <-> endpoint contract as zod/mini schemas (small enough for browser bundles), each
+ * checked at compile time against its plain type in `types.ts`.
  */
 import * as z from 'zod/mini';
-import { OUTCOMES, type Outcome } from './status.js';
+import { OUTCOMES, type Outcome } from '../protocol/status.js';
+import type {
+  EndpointError,
+  PaymentResult,
+  SignedPayload,
+  SignRequest,
+  VerifyRequest,
+} from './types.js';
+
+/** Compile-time proof that a schema's output is exactly its contract type (types only). */
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+/** ISO 4217 currency codes as the protocol carries them. */
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
 /** Merchant order references: what `resolveOrder` receives and what comes back in COMPLUS. */
 export const ORDER_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -22,7 +36,9 @@ export const SignRequestSchema = /* @__PURE__ */ (() =>
     language: z.optional(z.string().check(z.maxLength(35))),
     returnUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
   }))();
-export type SignRequest = z.infer<typeof SignRequestSchema>;
+export type _SignRequestSchemaMatches = Assert<
+  Exactly<z.infer<typeof SignRequestSchema>, SignRequest>
+>;
 
 /** Ogone field names: upper-case letters, digits and `_`. */
 const FIELD_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -65,43 +81,16 @@ export const SignedPayloadSchema = /* @__PURE__ */ z
       'Not a signed payload: needs an action, ORDERID = orderId (max 30), upper-case names, hex SHASIGN.',
     ),
   );
-export type SignedPayload = z.infer<typeof SignedPayloadSchema>;
+export type _SignedPayloadSchemaMatches = Assert<
+  Exactly<z.infer<typeof SignedPayloadSchema>, SignedPayload>
+>;
 
 /** What the element POSTs to `<endpoint>/verify`: the return page's raw query string. */
 export const VerifyRequestSchema = /* @__PURE__ */ (() =>
   z.object({ query: z.string().check(z.minLength(1), z.maxLength(8000)) }))();
-export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
-
-/** Fields every verified payment result carries. */
-export interface PaymentResultBase {
-  /** STATUS code and its name (see `describeStatus`). */
-  status: number;
-  statusName: string;
-  /** Ogone will not move this payment on by itself. */
-  final: boolean;
-  /** The merchant's order reference (signed, via COMPLUS). */
-  orderRef: string;
-  /** Ogone ORDERID of this payment attempt. */
-  orderId: string;
-  payId: string;
-  /** Two-decimal major units, e.g. `"19.99"`. */
-  amount: string;
-  currency: string;
-  /** The stored card alias, only when the shopper agreed and the card was saved. */
-  alias?: string | undefined;
-  /** Masked card number, e.g. `XXXXXXXXXXXX1111`. */
-  cardNumber?: string | undefined;
-  brand?: string | undefined;
-  /** Ogone NCERROR, `"0"` when none. */
-  ncError: string;
-  /** `MM/DD/YY` as Ogone sends it. */
-  trxDate?: string | undefined;
-  /** Stable across redeliveries of the same result: orderId + payId + status. */
-  idempotencyKey: string;
-}
-
-/** A verified payment result, discriminated on `outcome`. */
-export type PaymentResult = { [O in Outcome]: PaymentResultBase & { outcome: O } }[Outcome];
+export type _VerifyRequestSchemaMatches = Assert<
+  Exactly<z.infer<typeof VerifyRequestSchema>, VerifyRequest>
+>;
 
 const optionalString = z.optional(z.string());
 
@@ -131,29 +120,20 @@ export const PaymentResultSchema = /* @__PURE__ */ z
         r.orderId !== '' &&
         r.idempotencyKey !== '' &&
         /^\d+\.\d{2}$/.test(r.amount) &&
-        /^[A-Z]{3}$/.test(r.currency),
+        CURRENCY_PATTERN.test(r.currency),
       'Not a verified payment result: malformed amount, currency or reference.',
     ),
   );
+
+/** A PaymentResult of any outcome passes the schema's type (the schema cannot discriminate). */
+export type _PaymentResultSchemaMatches = Assert<
+  PaymentResult extends z.infer<typeof PaymentResultSchema> ? true : false
+>;
 
 /** Every error the endpoint answers has this body. */
 export const EndpointErrorSchema = /* @__PURE__ */ z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
-export type EndpointError = z.infer<typeof EndpointErrorSchema>;
-
-/** Stable error codes the companion endpoint answers with (HTTP status in brackets). */
-export type EndpointErrorCode =
-  | 'invalid-json' // 400
-  | 'invalid-request' // 400
-  | 'return-url-not-allowed' // 400
-  | 'invalid-signature' // 403
-  | 'unknown-order' // 404
-  | 'not-found' // 404
-  | 'method-not-allowed' // 405
-  | 'amount-mismatch' // 409
-  | 'payload-too-large' // 413
-  | 'unsupported-media-type' // 415
-  | 'save-card-not-allowed' // 422
-  | 'order-lookup-failed' // 502
-  | 'result-delivery-failed'; // 503
+export type _EndpointErrorSchemaMatches = Assert<
+  EndpointError extends z.infer<typeof EndpointErrorSchema> ? true : false
+>;

@@ -1,0 +1,33 @@
+/**
+ * The endpoint's error codes: one table from which the code type, the list and each code's HTTP
+ * status derive. Every error answer is `{ "error": { "code", "message" } }` with this status.
+ */
+
+export const ENDPOINT_ERROR_STATUS = {
+  'invalid-json': 400,
+  'invalid-request': 400,
+  'return-url-not-allowed': 400,
+  'invalid-signature': 403,
+  'unknown-order': 404,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  'amount-mismatch': 409,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'save-card-not-allowed': 422,
+  'order-lookup-failed': 502,
+  'result-delivery-failed': 503,
+} as const satisfies Record<string, number>;
+
+/** Stable error codes the companion endpoint answers with. */
+export type EndpointErrorCode = keyof typeof ENDPOINT_ERROR_STATUS;
+
+/** Every {@link EndpointErrorCode}. */
+export const ENDPOINT_ERROR_CODES = Object.keys(
+  ENDPOINT_ERROR_STATUS,
+) as readonly EndpointErrorCode[];
+
+/** True for a code of the table (an answer's `error.code` may be anything). */
+export function isEndpointErrorCode(code: string): code is EndpointErrorCode {
+  return Object.prototype.hasOwnProperty.call(ENDPOINT_ERROR_STATUS, code);
+}

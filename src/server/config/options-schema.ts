@@ -1,0 +1,61 @@
+/** The zod schema of `createOgoneHandler`'s options: every message names the rule, never the value. */
+import * as z from 'zod';
+import { HASH_ALGORITHMS, type HashAlgorithm } from '../../protocol/sign.js';
+import { httpOrigin, isHttpUrl } from '../../internal/url.js';
+import type { DigestFunction, OgoneLogger, OnPaymentResult, ResolveOrder } from '../types.js';
+
+const fn = <T>(label: string) =>
+  z.custom<T>((value) => typeof value === 'function', { message: `must be a ${label} function` });
+
+const secret = z.string({ message: 'must be a string' }).min(1, { message: 'must not be empty' });
+
+export const OptionsSchema = z.object({
+  pspid: z
+    .string({ message: 'must be a string' })
+    .regex(/^[A-Za-z0-9_.-]{1,30}$/, { message: 'must be 1-30 letters, digits, ".", "_" or "-"' }),
+  shaIn: secret,
+  shaOut: secret,
+  hashAlgorithm: z
+    .enum(HASH_ALGORITHMS as [HashAlgorithm, ...HashAlgorithm[]], {
+      message: 'must be sha1, sha256 or sha512',
+    })
+    .default('sha512'),
+  environment: z.union(
+    [
+      z.literal('test'),
+      z.literal('prod'),
+      z.object({
+        baseUrl: z.string({ message: 'must be a string' }).refine(isHttpUrl, {
+          message: 'must be an absolute http(s) URL like https://secure.ogone.com/ncol/prod',
+        }),
+      }),
+    ],
+    { message: 'must be "test", "prod" or { baseUrl: "https://…/ncol/prod" }' },
+  ),
+  userId: z.string({ message: 'must be a string' }).max(100).optional(),
+  basePath: z
+    .string({ message: 'must be a string' })
+    .regex(/^(\/[A-Za-z0-9._~-]+)*\/?$/, {
+      message: 'must be a path like "/ogone" (letters, digits, ".", "_", "~", "-")',
+    })
+    .default('/ogone'),
+  allowedReturnOrigins: z
+    .array(
+      z.string({ message: 'must be a string' }).refine((value) => httpOrigin(value) !== undefined, {
+        message: 'must be an http(s) origin like https://shop.example (no path)',
+      }),
+      { message: 'must be an array of origins' },
+    )
+    .min(1, { message: 'must list at least one origin' }),
+  resolveOrder: fn<ResolveOrder>('resolveOrder(orderRef, request)'),
+  onPaymentResult: fn<OnPaymentResult>('onPaymentResult(result, request)'),
+  aliasUsage: z.string({ message: 'must be a string' }).min(1).max(255).optional(),
+  operation: z.enum(['SAL', 'RES'], { message: 'must be "SAL" or "RES"' }).default('SAL'),
+  cors: z.boolean({ message: 'must be a boolean' }).default(false),
+  logger: z
+    .union([fn<OgoneLogger>('logger(entry)'), z.literal(false)], {
+      message: 'must be a function or false',
+    })
+    .optional(),
+  digest: fn<DigestFunction>('digest(text, algorithm)').optional(),
+});

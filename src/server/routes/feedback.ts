@@ -1,0 +1,66 @@
+/**
+ * `GET|POST <basePath>/feedback`: Ogone's server-to-server request. Verified, handed to
+ * `onPaymentResult`, and answered 200 only once the hook resolved (503 otherwise: Ogone retries).
+ */
+import type { ResolvedOptions } from '../config/resolve-options.js';
+import { describeError } from '../config/logger.js';
+import { queryOrFormParams } from '../http/door.js';
+import { fail } from '../http/failure.js';
+import { jsonResponse } from '../http/respond.js';
+import type { Route } from '../http/router.js';
+import { orderCheck } from '../rules/order-check.js';
+import type { VerifiedResult } from '../rules/verified-result.js';
+import type { OgoneRequest } from '../types.js';
+import { lookupOrder } from './order-lookup.js';
+import { verifySigned } from './signed-result.js';
+
+async function deliver(
+  o: ResolvedOptions,
+  { result, signedParams }: VerifiedResult,
+  info: OgoneRequest,
+): Promise<void> {
+  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result);
+  if (check !== 'matched') {
+    o.log({
+      level: 'warn',
+      event: 'order-mismatch',
+      message: `Verified feedback ${result.idempotencyKey} for order ${result.orderRef}: ${check}; delivered with orderCheck "${check}".`,
+    });
+  }
+  try {
+    await o.onPaymentResult({ ...result, orderCheck: check, signedParams }, info);
+  } catch (error) {
+    o.log({
+      level: 'error',
+      event: 'hook-failed',
+      hook: 'onPaymentResult',
+      message: o.scrub(describeError(error)),
+    });
+    fail('result-delivery-failed', 'The payment result could not be delivered yet; retry later.');
+  }
+}
+
+export function feedbackRoute(o: ResolvedOptions): Route {
+  // Single flight within this process: a burst of identical deliveries runs the hook once.
+  const inflight = new Map<string, Promise<void>>();
+  return {
+    methods: ['GET', 'POST'],
+    cors: false,
+    async run({ req, facts }) {
+      const verified = await verifySigned(o, await queryOrFormParams(req), facts);
+      const key = verified.result.idempotencyKey;
+      let flight = inflight.get(key);
+      if (flight === undefined) {
+        const started = deliver(o, verified, req.info);
+        flight = started;
+        inflight.set(key, started);
+        const done = () => {
+          if (inflight.get(key) === started) inflight.delete(key);
+        };
+        started.then(done, done);
+      }
+      await flight;
+      return jsonResponse(200, { received: true, idempotencyKey: key });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Which fields the hosted payment page gets for a trusted order: a pure function of the order,
+ * the shop's settings and the shopper's choices (the signature is added by the caller).
+ */
+import { toOgoneLanguage } from '../../protocol/environment.js';
+import type { TrustedOrder } from '../types.js';
+
+/** What the field mapping needs besides the order. */
+export interface HostedFieldsInput {
+  pspid: string;
+  userId: string | undefined;
+  operation: 'SAL' | 'RES';
+  aliasUsage: string;
+  order: TrustedOrder;
+  /** `AMOUNT`, minor units. */
+  minor: string;
+  orderRef: string;
+  /** The fresh ORDERID of this attempt. */
+  orderId: string;
+  /** Checked, canonical; used for all four return URLs. */
+  returnUrl: string;
+  /** The shopper's language tag; the order's language when absent. */
+  language: string | undefined;
+  /** The alias to create when the shopper saves the card, else `undefined`. */
+  alias: string | undefined;
+}
+
+/** The unsigned form fields, in the order they are sent. */
+export function hostedPageFields(input: HostedFieldsInput): Record<string, string> {
+  const { order } = input;
+  const fields: Record<string, string> = {
+    PSPID: input.pspid,
+    ORDERID: input.orderId,
+    AMOUNT: input.minor,
+    CURRENCY: order.currency,
+    LANGUAGE: toOgoneLanguage(input.language ?? order.language),
+  };
+  const customer = order.customer;
+  if (customer !== undefined) {
+    if (customer.name) fields['CN'] = customer.name;
+    if (customer.email) fields['EMAIL'] = customer.email;
+    if (customer.address) fields['OWNERADDRESS'] = customer.address;
+    if (customer.zip) fields['OWNERZIP'] = customer.zip;
+    if (customer.town) fields['OWNERTOWN'] = customer.town;
+    if (customer.country) fields['OWNERCTY'] = customer.country.toUpperCase();
+    if (customer.phone) fields['OWNERTELNO'] = customer.phone;
+  }
+  fields['OPERATION'] = input.operation;
+  if (input.userId !== undefined) fields['USERID'] = input.userId;
+  fields['ACCEPTURL'] = input.returnUrl;
+  fields['DECLINEURL'] = input.returnUrl;
+  fields['EXCEPTIONURL'] = input.returnUrl;
+  fields['CANCELURL'] = input.returnUrl;
+  fields['COMPLUS'] = input.orderRef;
+  if (input.alias !== undefined) {
+    fields['ALIAS'] = input.alias;
+    fields['ALIASUSAGE'] = input.aliasUsage;
+    fields['ALIASOPERATION'] = 'BYMERCHANT';
+    fields['ALIASPERSISTEDAFTERUSE'] = 'Y';
+  }
+  return fields;
+}

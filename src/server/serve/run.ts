@@ -1,0 +1,126 @@
+/**
+ * `ogone-checkout serve`: the companion endpoint as a standalone server, configured by
+ * environment variables; wires the env, the backend client, the handler and the HTTP server.
+ */
+import { redactor, urlPassword } from '../../internal/redact.js';
+import { OgoneConfigError } from '../config/config-error.js';
+import { MAX_BODY_BYTES } from '../http/door.js';
+import { toNodeListener } from '../http/node-adapter.js';
+import { createOgoneHandler } from '../handler.js';
+import type { FetchHandler } from '../../internal/node-bridge.js';
+import { createBackendClient } from './backend-client.js';
+import { readEnv, variableFor, type ServeEnv } from './env.js';
+import { serveUntilStopped } from './http-server.js';
+
+const HELP = `Usage: ogone-checkout serve
+
+Runs the companion endpoint (POST /ogone/sign, POST /ogone/verify, GET|POST /ogone/feedback,
+GET /healthz). Configuration, from the environment:
+
+  OGONE_PSPID                   your PSPID (required)
+  OGONE_SHA_IN                  SHA-IN passphrase (required, 16-32 characters in prod)
+  OGONE_SHA_OUT                 SHA-OUT passphrase (required, different from SHA-IN)
+  OGONE_HASH_ALGORITHM          sha1 | sha256 | sha512 (default sha512)
+  OGONE_ENVIRONMENT             test | prod (default test), or instead:
+  OGONE_BASE_URL                hosted page base URL, e.g. https://secure.ogone.com/ncol/prod
+  OGONE_USERID                  Ogone API user sent as USERID (optional)
+  OGONE_ALLOWED_RETURN_ORIGINS  comma-separated origins of your shop (required)
+  OGONE_ORDER_LOOKUP_URL        GET <url>/<orderRef> answers the order as JSON, 404 when unknown (required)
+  OGONE_RESULT_WEBHOOK_URL      verified results are POSTed here as JSON; must answer 2xx (required)
+  OGONE_BACKEND_TOKEN           sent as "authorization: Bearer <token>" to both URLs (optional)
+  HOST                          default 127.0.0.1
+  PORT                          default 8787
+`;
+
+function usage(argv: string[]): number | undefined {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(
+      `ogone-checkout serve: unexpected argument ${JSON.stringify(argv[0])}\n\n${HELP}`,
+    );
+    return 2;
+  }
+  return undefined;
+}
+
+function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHandler {
+  const backend = createBackendClient({
+    orderLookupUrl: config.OGONE_ORDER_LOOKUP_URL,
+    resultWebhookUrl: config.OGONE_RESULT_WEBHOOK_URL,
+    token: config.OGONE_BACKEND_TOKEN,
+  });
+  return createOgoneHandler({
+    pspid: config.OGONE_PSPID,
+    shaIn: config.OGONE_SHA_IN,
+    shaOut: config.OGONE_SHA_OUT,
+    hashAlgorithm: config.OGONE_HASH_ALGORITHM,
+    environment:
+      config.OGONE_BASE_URL !== undefined
+        ? { baseUrl: config.OGONE_BASE_URL }
+        : (config.OGONE_ENVIRONMENT ?? 'test'),
+    userId: config.OGONE_USERID,
+    allowedReturnOrigins: config.OGONE_ALLOWED_RETURN_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    resolveOrder: backend.resolveOrder,
+    onPaymentResult: backend.onPaymentResult,
+    cors: true,
+    logger: write,
+  });
+}
+
+/** `ogone-checkout serve`: resolves with the exit code once stopped (SIGTERM/SIGINT → 0). */
+export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const early = usage(argv);
+  if (early !== undefined) return early;
+
+  let config: ServeEnv;
+  try {
+    config = readEnv(env);
+  } catch (error) {
+    const lines = (error as Error).message.split('\n');
+    process.stderr.write(lines.map((line) => `ogone-checkout serve: ${line}\n`).join(''));
+    return 1;
+  }
+
+  const redact = redactor([
+    config.OGONE_SHA_IN,
+    config.OGONE_SHA_OUT,
+    config.OGONE_BACKEND_TOKEN,
+    urlPassword(config.OGONE_ORDER_LOOKUP_URL),
+    urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
+  ]);
+  const write = (entry: object) => {
+    process.stdout.write(
+      `${redact(JSON.stringify({ time: new Date().toISOString(), ...entry }))}\n`,
+    );
+  };
+
+  let handler: FetchHandler;
+  try {
+    handler = buildHandler(config, write);
+  } catch (error) {
+    if (error instanceof OgoneConfigError) {
+      const reason = error.message.replace(/^Invalid option [^:]*: /, '');
+      process.stderr.write(
+        `ogone-checkout serve: Invalid ${variableFor(error.option)}: ${redact(reason)}\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+
+  return serveUntilStopped({
+    host: config.HOST,
+    port: config.PORT,
+    listener: toNodeListener(handler, { maxBodyBytes: MAX_BODY_BYTES }),
+    log: write,
+    describe: {
+      basePath: '/ogone',
+      environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
+    },
+  });
+}
