@@ -2,34 +2,13 @@
  * The `serve` HTTP server's lifecycle: `/healthz`, malformed HTTP answered in the JSON error shape,
  * header/body timeouts, and a graceful stop on SIGTERM / SIGINT.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { NodeListener } from '../../internal/node-bridge.js';
-import { errorBody, JSON_HEADERS, rawBadRequest } from '../../internal/json-answer.js';
+import { errorBody, JSON_HEADERS } from '../../internal/json-answer.js';
+import { answerClientErrors, applyTimeouts } from '../../internal/server-guards.js';
 
 /** A log line of the server itself (not of the endpoint). */
 export type ServerLog = (entry: Record<string, unknown>) => void;
-
-/** Header, body and idle timeouts of every `ogone-checkout` server. */
-export function applyTimeouts(server: Server): void {
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-}
-
-/** Bytes that are not HTTP never reach the handler: answered with the same JSON error shape. */
-export function answerClientErrors(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (
-      !socket.writable ||
-      error.code === 'ECONNRESET' ||
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-    ) {
-      socket.destroy();
-      return;
-    }
-    socket.end(rawBadRequest());
-  });
-}
 
 function health(req: IncomingMessage, res: ServerResponse, log: ServerLog): void {
   const started = performance.now();
