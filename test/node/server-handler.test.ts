@@ -700,6 +700,49 @@ describe('GET|POST /feedback', () => {
     assert.deepEqual(keys, [keys[0], keys[0]]);
   });
 
+  it('delivers two partial refunds (two PAYIDSUB) with distinct keys, together or apart, in both orders', async () => {
+    const refund = (sub: string) => ogoneReturn({ STATUS: '8', PAYIDSUB: sub });
+    for (const order of [
+      ['1', '2'],
+      ['2', '1'],
+    ]) {
+      // Together: both arrive while the hook is still busy.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const together = setup({
+        onPaymentResult: async (result) => {
+          together.deliveries.push(result);
+          await gate;
+        },
+      });
+      const queries = await Promise.all(order.map(refund));
+      const pending = queries.map((q) =>
+        call(together.handler, 'GET', `/ogone/feedback?${q.toString()}`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      const answers = await Promise.all(pending);
+      assert.ok(answers.every((a) => a.status === 200));
+      assert.equal(together.deliveries.length, 2, `both refunds delivered (${order.join(', ')})`);
+      assert.equal(new Set(together.deliveries.map((d) => d.idempotencyKey)).size, 2);
+
+      // Apart: a receiver deduplicating on the key must still see two steps.
+      const apart = setup();
+      for (const sub of order) {
+        const answer = await call(
+          apart.handler,
+          'GET',
+          `/ogone/feedback?${(await refund(sub)).toString()}`,
+        );
+        assert.equal(answer.status, 200);
+      }
+      assert.deepEqual(
+        apart.deliveries.map((d) => d.idempotencyKey),
+        order.map((sub) => `A-1042-0000000001:3045678901:${sub}:8`),
+      );
+    }
+  });
+
   it('still delivers a verified result whose amount or order does not match, marked', async () => {
     const s = setup();
     await call(
