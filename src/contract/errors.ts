@@ -12,11 +12,13 @@ export const ENDPOINT_ERROR_STATUS = {
   'not-found': 404,
   'method-not-allowed': 405,
   'amount-mismatch': 409,
+  'result-expired': 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'save-card-not-allowed': 422,
   'order-lookup-failed': 502,
   'result-delivery-failed': 503,
+  'ledger-unavailable': 503,
 } as const satisfies Record<string, number>;
 
 /** Stable error codes the companion endpoint answers with. */

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { OUTCOMES, type Outcome } from '../protocol/status.js';
 import type {
   EndpointError,
+  OrderStatus,
   PaymentResult,
   SignedPayload,
   SignRequest,
@@ -128,6 +129,19 @@ export const PaymentResultSchema = /* @__PURE__ */ z
 /** A PaymentResult of any outcome passes the schema's type (the schema cannot discriminate). */
 export type _PaymentResultSchemaMatches = Assert<
   PaymentResult extends z.infer<typeof PaymentResultSchema> ? true : false
+>;
+
+const ORDER_STATES: readonly string[] = ['open', 'paid', 'pending', 'uncertain'];
+
+/** Validates what `<endpoint>/orders/<orderRef>` answers. */
+export const OrderStatusSchema = /* @__PURE__ */ (() =>
+  z.object({
+    orderRef: z.string(),
+    state: z.custom<OrderStatus['state']>((value) => ORDER_STATES.includes(value as string)),
+    result: z.nullable(PaymentResultSchema),
+  }))();
+export type _OrderStatusSchemaMatches = Assert<
+  OrderStatus extends z.infer<typeof OrderStatusSchema> ? true : false
 >;
 
 /** Every error the endpoint answers has this body. */

@@ -66,3 +66,16 @@ export type PaymentResult = { [O in Outcome]: PaymentResultBase & { outcome: O }
 export interface EndpointError {
   error: { code: EndpointErrorCode | (string & {}); message: string };
 }
+
+/**
+ * What `GET <endpoint>/orders/<orderRef>` answers: the order's payment state as the ledger knows
+ * it. `open`: nothing paid yet (no attempt, or only refused, cancelled or invalid ones) — the
+ * shopper may pay; `paid`: paid or authorised (or a later after-sale state); `pending`: an
+ * attempt is still moving; `uncertain`: the platform does not know yet — never let the shopper
+ * pay again. `result` is the attempt the state comes from (the latest one when `open`).
+ */
+export interface OrderStatus {
+  orderRef: string;
+  state: 'open' | 'paid' | 'pending' | 'uncertain';
+  result: PaymentResult | null;
+}
