@@ -55,7 +55,10 @@ export interface PaymentResultBase {
   ncError: string;
   /** `MM/DD/YY` as Ogone sends it. */
   trxDate?: string | undefined;
-  /** Stable across redeliveries of the same result: orderId + payId + status. */
+  /**
+   * Stable across redeliveries of the same result, distinct for every step of the payment:
+   * `orderId:payId:payIdSub:status` (PAYIDSUB `0` when Ogone does not send it).
+   */
   idempotencyKey: string;
 }
 

@@ -493,7 +493,7 @@ describe('POST /verify', () => {
           brand: 'VISA',
           ncError: '0',
           trxDate: '05/14/25',
-          idempotencyKey: `${orderId}:3045678901:9`,
+          idempotencyKey: `${orderId}:3045678901:0:9`,
         },
         algorithm,
       );
@@ -511,7 +511,7 @@ describe('POST /verify', () => {
     });
     assert.equal(answer.status, 200);
     assert.equal(answer.body['outcome'], 'cancelled');
-    assert.equal(answer.body['idempotencyKey'], 'A-1042-0000000001::1');
+    assert.equal(answer.body['idempotencyKey'], 'A-1042-0000000001::0:1');
   });
 
   it('carries the alias when a card was saved', async () => {
@@ -613,7 +613,7 @@ describe('GET|POST /feedback', () => {
     assert.equal(result.orderCheck, 'matched');
     assert.equal(result.outcome, 'paid');
     assert.equal(result.alias, 'cust42-ABCDEFGHJKMN');
-    assert.equal(result.idempotencyKey, 'A-1042-0000000001:3045678901:9');
+    assert.equal(result.idempotencyKey, 'A-1042-0000000001:3045678901:0:9');
     assert.equal(result.signedParams['ORDERID'], 'A-1042-0000000001');
     assert.equal(result.signedParams['STEP'], undefined, 'unsigned parameters are left out');
     assert.equal(result.signedParams['SHASIGN'], undefined);
@@ -691,7 +691,7 @@ describe('GET|POST /feedback', () => {
     const done = await Promise.all(answers);
     assert.ok(done.every((a) => a.status === 200));
     assert.equal(new Set(done.map((a) => a.body['idempotencyKey'])).size, 1);
-    assert.deepEqual(keys, ['A-1042-0000000001:3045678901:9'], 'the hook ran once for the burst');
+    assert.deepEqual(keys, ['A-1042-0000000001:3045678901:0:9'], 'the hook ran once for the burst');
     assert.equal(s.lookups.length, 1, 'the order was looked up once for the burst');
 
     // A later redelivery (Ogone's deferred retry) reaches the hook again with the same key.
