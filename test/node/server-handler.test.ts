@@ -117,6 +117,13 @@ function independentShaIn(fields: Record<string, string>, passphrase: string, al
   return createHash(algorithm).update(text, 'utf8').digest('hex').toUpperCase();
 }
 
+/** Today as Ogone's TRXDATE (`MM/DD/YY`, UTC). */
+const TODAY = (() => {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(now.getUTCMonth() + 1)}/${two(now.getUTCDate())}/${two(now.getUTCFullYear() % 100)}`;
+})();
+
 /** What Ogone sends back (redirect query or feedback), signed with SHA-OUT like Ogone does. */
 async function ogoneReturn(
   values: Record<string, string>,
@@ -133,7 +140,7 @@ async function ogoneReturn(
     CARDNO: 'XXXXXXXXXXXX1111',
     ED: '1229',
     CN: 'Bárbara Ålvarez',
-    TRXDATE: '05/14/25',
+    TRXDATE: TODAY,
     PAYID: '3045678901',
     NCERROR: '0',
     BRAND: 'VISA',
@@ -492,7 +499,7 @@ describe('POST /verify', () => {
           cardNumber: 'XXXXXXXXXXXX1111',
           brand: 'VISA',
           ncError: '0',
-          trxDate: '05/14/25',
+          trxDate: TODAY,
           idempotencyKey: `${orderId}:3045678901:0:9`,
         },
         algorithm,

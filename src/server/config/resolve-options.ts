@@ -16,12 +16,13 @@ import type {
   ResolveOrder,
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
+import { resolveLedgerOptions, type ResolvedLedgerOptions } from './ledger-options.js';
 import { defaultLogger, safeLog } from './logger.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
 
 /** Everything the handler needs, validated and normalised. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedLedgerOptions {
   pspid: string;
   shaIn: string;
   shaOut: string;
@@ -64,6 +65,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     throw new OgoneConfigError(issuePath(issue, 'options'), issue.message);
   }
   const options = parsed.data;
+  const ledgerOptions = resolveLedgerOptions(input);
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
@@ -105,5 +107,6 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     logRequests: logger !== undefined && logger !== defaultLogger,
     digest: options.digest ?? defaultDigest,
     scrub: redactor([options.shaIn, options.shaOut]),
+    ...ledgerOptions,
   };
 }
