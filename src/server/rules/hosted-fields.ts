@@ -3,6 +3,7 @@
  * the shop's settings and the shopper's choices (the signature is added by the caller).
  */
 import { toOgoneLanguage } from '../../protocol/environment.js';
+import { normalizeFormFields } from '../../protocol/form-values.js';
 import type { TrustedOrder } from '../types.js';
 
 /** What the field mapping needs besides the order. */
@@ -25,7 +26,10 @@ export interface HostedFieldsInput {
   alias: string | undefined;
 }
 
-/** The unsigned form fields, in the order they are sent. */
+/**
+ * The unsigned form fields, in the order they are sent, every value normalised (one line, no
+ * control characters, within the field's length) so the browser posts what is signed.
+ */
 export function hostedPageFields(input: HostedFieldsInput): Record<string, string> {
   const { order } = input;
   const fields: Record<string, string> = {
@@ -58,5 +62,5 @@ export function hostedPageFields(input: HostedFieldsInput): Record<string, strin
     fields['ALIASOPERATION'] = 'BYMERCHANT';
     fields['ALIASPERSISTEDAFTERUSE'] = 'Y';
   }
-  return fields;
+  return normalizeFormFields(fields);
 }
