@@ -19,6 +19,7 @@ import { OgoneConfigError } from './config-error.js';
 import { defaultLogger, safeLog } from './logger.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
+import { productionProblems } from './production-rules.js';
 
 /** Everything the handler needs, validated and normalised. */
 export interface ResolvedOptions {
@@ -67,7 +68,11 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
-  const problems = passphraseProblems(options.shaIn, options.shaOut);
+  const baseUrl = typeof options.environment === 'string' ? undefined : options.environment.baseUrl;
+  const problems = [
+    ...passphraseProblems(options.shaIn, options.shaOut),
+    ...productionProblems(baseUrl, options.allowedReturnOrigins),
+  ];
   if (problems.length > 0) {
     if (!isTestEnvironment(options.environment)) {
       const first = problems[0]!;
