@@ -54,7 +54,10 @@ after(async () => {
 
 describe('hosted-page form values in Chromium', () => {
   it('posts exactly the normalised values', async () => {
-    const fields = SAMPLES.map(([name, raw], i) => [`${name}_${i}`, normalizeFormValue(name, raw)]);
+    const fields: [string, string][] = SAMPLES.map(([name, raw], i) => [
+      `${name}_${i}`,
+      normalizeFormValue(name, raw),
+    ]);
     const page = await browser.newPage();
     await page.goto(`${base}/`);
     await Promise.all([
