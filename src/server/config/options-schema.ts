@@ -54,7 +54,17 @@ export const OptionsSchema = z.object({
     .min(1, { message: 'must list at least one origin' }),
   resolveOrder: fn<ResolveOrder>('resolveOrder(orderRef, request)'),
   onPaymentResult: fn<OnPaymentResult>('onPaymentResult(result, request)'),
-  aliasUsage: z.string({ message: 'must be a string' }).min(1).max(255).optional(),
+  aliasUsage: z
+    .union(
+      [
+        z.string().min(1).max(255),
+        z
+          .record(z.string().regex(/^[a-z]{2}$/), z.string().min(1).max(255))
+          .refine((texts) => Object.keys(texts).length > 0),
+      ],
+      { message: 'must be a text (1-255 characters) or texts by language, e.g. { en, fr }' },
+    )
+    .optional(),
   operation: z.enum(['SAL', 'RES'], { message: 'must be "SAL" or "RES"' }).default('SAL'),
   cors: z.boolean({ message: 'must be a boolean' }).default(false),
   logger: z

@@ -8,6 +8,7 @@ import { issuePath } from '../../internal/issues.js';
 import { redactor } from '../../internal/redact.js';
 import { httpOrigin } from '../../internal/url.js';
 import { defaultDigest } from '../digest.js';
+import type { AliasUsageSetting } from '../rules/alias-usage.js';
 import type {
   DigestFunction,
   OgoneHandlerOptions,
@@ -36,7 +37,8 @@ export interface ResolvedOptions {
   allowedReturnOrigins: ReadonlySet<string>;
   resolveOrder: ResolveOrder;
   onPaymentResult: OnPaymentResult;
-  aliasUsage: string;
+  /** The merchant's ALIASUSAGE texts; `undefined` for the built-in ones. */
+  aliasUsage: AliasUsageSetting | undefined;
   operation: 'SAL' | 'RES';
   cors: boolean;
   log: (entry: OgoneLogEntry) => void;
@@ -46,9 +48,6 @@ export interface ResolvedOptions {
   /** Removes every secret from a text (for logs of foreign error messages). */
   scrub: (text: string) => string;
 }
-
-export const DEFAULT_ALIAS_USAGE =
-  'Your card will be stored securely for faster checkout next time.';
 
 /**
  * Validates and normalises the options. Throws {@link OgoneConfigError} naming the first wrong
@@ -103,7 +102,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     allowedReturnOrigins: new Set(options.allowedReturnOrigins.map((o) => httpOrigin(o)!)),
     resolveOrder: options.resolveOrder,
     onPaymentResult: options.onPaymentResult,
-    aliasUsage: options.aliasUsage ?? DEFAULT_ALIAS_USAGE,
+    aliasUsage: options.aliasUsage,
     operation: options.operation,
     cors: options.cors,
     log,

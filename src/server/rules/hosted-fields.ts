@@ -4,6 +4,7 @@
  */
 import { toOgoneLanguage } from '../../protocol/environment.js';
 import { normalizeFormFields } from '../../protocol/form-values.js';
+import { aliasUsageFor, type AliasUsageSetting } from './alias-usage.js';
 import type { TrustedOrder } from '../types.js';
 
 /** What the field mapping needs besides the order. */
@@ -11,7 +12,7 @@ export interface HostedFieldsInput {
   pspid: string;
   userId: string | undefined;
   operation: 'SAL' | 'RES';
-  aliasUsage: string;
+  aliasUsage: AliasUsageSetting | undefined;
   order: TrustedOrder;
   /** `AMOUNT`, minor units. */
   minor: string;
@@ -32,12 +33,13 @@ export interface HostedFieldsInput {
  */
 export function hostedPageFields(input: HostedFieldsInput): Record<string, string> {
   const { order } = input;
+  const language = toOgoneLanguage(input.language ?? order.language);
   const fields: Record<string, string> = {
     PSPID: input.pspid,
     ORDERID: input.orderId,
     AMOUNT: input.minor,
     CURRENCY: order.currency,
-    LANGUAGE: toOgoneLanguage(input.language ?? order.language),
+    LANGUAGE: language,
   };
   const customer = order.customer;
   if (customer !== undefined) {
@@ -58,7 +60,7 @@ export function hostedPageFields(input: HostedFieldsInput): Record<string, strin
   fields['COMPLUS'] = input.orderRef;
   if (input.alias !== undefined) {
     fields['ALIAS'] = input.alias;
-    fields['ALIASUSAGE'] = input.aliasUsage;
+    fields['ALIASUSAGE'] = aliasUsageFor(input.aliasUsage, language);
     fields['ALIASOPERATION'] = 'BYMERCHANT';
     fields['ALIASPERSISTEDAFTERUSE'] = 'Y';
   }
