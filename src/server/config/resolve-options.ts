@@ -8,6 +8,7 @@ import { issuePath } from '../../internal/issues.js';
 import { redactor } from '../../internal/redact.js';
 import { httpOrigin } from '../../internal/url.js';
 import { defaultDigest } from '../digest.js';
+import type { AliasUsageSetting } from '../rules/alias-usage.js';
 import type {
   DigestFunction,
   OgoneHandlerOptions,
@@ -20,6 +21,7 @@ import { resolveLedgerOptions, type ResolvedLedgerOptions } from './ledger-optio
 import { defaultLogger, safeLog } from './logger.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
+import { productionProblems } from './production-rules.js';
 
 /** Everything the handler needs, validated and normalised. */
 export interface ResolvedOptions extends ResolvedLedgerOptions {
@@ -36,7 +38,8 @@ export interface ResolvedOptions extends ResolvedLedgerOptions {
   allowedReturnOrigins: ReadonlySet<string>;
   resolveOrder: ResolveOrder;
   onPaymentResult: OnPaymentResult;
-  aliasUsage: string;
+  /** The merchant's ALIASUSAGE texts; `undefined` for the built-in ones. */
+  aliasUsage: AliasUsageSetting | undefined;
   operation: 'SAL' | 'RES';
   cors: boolean;
   log: (entry: OgoneLogEntry) => void;
@@ -46,9 +49,6 @@ export interface ResolvedOptions extends ResolvedLedgerOptions {
   /** Removes every secret from a text (for logs of foreign error messages). */
   scrub: (text: string) => string;
 }
-
-export const DEFAULT_ALIAS_USAGE =
-  'Your card will be stored securely for faster checkout next time.';
 
 /**
  * Validates and normalises the options. Throws {@link OgoneConfigError} naming the first wrong
@@ -69,7 +69,11 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
-  const problems = passphraseProblems(options.shaIn, options.shaOut);
+  const baseUrl = typeof options.environment === 'string' ? undefined : options.environment.baseUrl;
+  const problems = [
+    ...passphraseProblems(options.shaIn, options.shaOut),
+    ...productionProblems(baseUrl, options.allowedReturnOrigins),
+  ];
   if (problems.length > 0) {
     if (!isTestEnvironment(options.environment)) {
       const first = problems[0]!;
@@ -100,7 +104,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     allowedReturnOrigins: new Set(options.allowedReturnOrigins.map((o) => httpOrigin(o)!)),
     resolveOrder: options.resolveOrder,
     onPaymentResult: options.onPaymentResult,
-    aliasUsage: options.aliasUsage ?? DEFAULT_ALIAS_USAGE,
+    aliasUsage: options.aliasUsage,
     operation: options.operation,
     cors: options.cors,
     log,
