@@ -23,6 +23,7 @@ export type {
   DigestFunction,
   EventLogEntry,
   FeedbackResult,
+  LedgerVerdict,
   OgoneHandlerOptions,
   OgoneLogEntry,
   OgoneLogger,

@@ -78,7 +78,19 @@ export type FeedbackResult = PaymentResult & {
   orderCheck: OrderCheck;
   /** Every SHA-OUT parameter Ogone sent (upper-case names), all covered by the signature. */
   signedParams: Readonly<Record<string, string>>;
+  /** With a ledger: what the ledger made of this message. Absent without a ledger. */
+  ledger?: LedgerVerdict | undefined;
 };
+
+/**
+ * What the ledger made of a delivered message: `applied` (it changed the payment's state) or
+ * `stale` (an older message that arrived after a newer one: recorded, delivered for your books,
+ * but do not let it move your order back). `paymentStatus` is the payment's status after it.
+ */
+export interface LedgerVerdict {
+  disposition: 'applied' | 'stale';
+  paymentStatus: number | null;
+}
 
 /** Returns an order (or null when unknown). May be async; a throw answers 502 `order-lookup-failed`. */
 export type ResolveOrder = (

@@ -171,7 +171,7 @@ for (const target of targets()) {
       assert.equal(history.deliveries.length, 1);
     });
 
-    it('keeps a late message as stale (recorded, not applied, not delivered)', async () => {
+    it('keeps a late message as stale: recorded and delivered marked stale, never applied', async () => {
       const e = make();
       const o = fresh();
       order(e, o);
@@ -181,11 +181,13 @@ for (const target of targets()) {
       assert.equal(late.body['recorded'], 'stale');
       const [payment] = await ledger.findPayments(o.ref);
       assert.equal(payment?.status, 9);
-      await eventually(() => e.deliveries.length === 1);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await eventually(() => e.deliveries.length === 2);
       assert.deepEqual(
-        e.deliveries.map((d) => d.status),
-        [9],
+        e.deliveries.map((d) => [d.status, d.ledger]),
+        [
+          [9, { disposition: 'applied', paymentStatus: 9 }],
+          [91, { disposition: 'stale', paymentStatus: 9 }],
+        ],
       );
       const history = (await ledger.paymentHistory(payment!.id))!;
       assert.deepEqual(

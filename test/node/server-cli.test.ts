@@ -81,6 +81,8 @@ function baseEnv(backendUrl: string): NodeJS.ProcessEnv {
     OGONE_ORDER_LOOKUP_URL: `${backendUrl}/orders/`,
     OGONE_RESULT_WEBHOOK_URL: `${backendUrl}/webhook`,
     OGONE_BACKEND_TOKEN: TOKEN,
+    // The webhook semantics without a ledger; serve with its ledger: serve-ledger.test.ts.
+    OGONE_DATABASE_URL: 'off',
     HOST: '127.0.0.1',
     PORT: '0',
   };

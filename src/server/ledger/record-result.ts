@@ -27,8 +27,12 @@ export interface ResultToRecord {
   customerId: string | undefined;
   /** Whether a card alias in a success may be recorded as a saved card. */
   mayRecordCard: boolean;
-  /** What to deliver when the message changes the state (platform messages only). */
-  payload: unknown;
+  /**
+   * What to deliver for a platform message (applied or stale), given the verdict and the
+   * payment's status after it; `undefined` for none.
+   */
+  payload:
+    ((disposition: 'applied' | 'stale', paymentStatus: number | null) => unknown) | undefined;
 }
 
 /** What recording did. `observed` is a shopper's return (recorded, never applied). */
@@ -61,6 +65,25 @@ function currentState(row: PaymentRow): PaymentState | null {
   return { last: row.last_status, step: row.state_step, settled: row.settled_status };
 }
 
+/** Enqueues the message's delivery (applied or stale: the merchant's books see every step). */
+async function deliver(
+  tx: Queryable,
+  row: PaymentRow,
+  input: ResultToRecord,
+  eventId: string,
+  disposition: 'applied' | 'stale',
+  paymentStatus: number | null,
+): Promise<boolean> {
+  if (input.payload === undefined) return false;
+  await enqueue(tx, {
+    paymentId: row.id,
+    eventId,
+    idempotencyKey: input.result.idempotencyKey,
+    payload: input.payload(disposition, paymentStatus),
+  });
+  return true;
+}
+
 async function applyPlatform(
   tx: Queryable,
   row: PaymentRow,
@@ -71,7 +94,8 @@ async function applyPlatform(
   const t = transition(currentState(row), { status: result.status, step: input.step });
   if (t.kind === 'stale') {
     await setDisposition(tx, eventId, 'stale');
-    return { disposition: 'stale', payment: row, eventId, enqueued: false };
+    const enqueued = await deliver(tx, row, input, eventId, 'stale', row.status);
+    return { disposition: 'stale', payment: row, eventId, enqueued };
   }
   const shown = displayedStatus(t.next);
   const own = shown === result.status;
@@ -88,12 +112,7 @@ async function applyPlatform(
     capturedAddMinor: CAPTURED.has(result.status) ? minor : '0',
     refundedAddMinor: REFUNDED.has(result.status) ? minor : '0',
   });
-  await enqueue(tx, {
-    paymentId: row.id,
-    eventId,
-    idempotencyKey: result.idempotencyKey,
-    payload: input.payload,
-  });
+  const enqueued = await deliver(tx, row, input, eventId, 'applied', payment.status);
   const customerId = payment.customer_id;
   if (
     input.mayRecordCard &&
@@ -111,7 +130,7 @@ async function applyPlatform(
       paymentId: row.id,
     });
   }
-  return { disposition: 'applied', payment, eventId, enqueued: true };
+  return { disposition: 'applied', payment, eventId, enqueued };
 }
 
 async function applyReturn(tx: Queryable, row: PaymentRow, input: ResultToRecord) {

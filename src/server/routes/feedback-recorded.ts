@@ -33,7 +33,11 @@ export async function recordFeedback(
       params: signedParams,
       customerId: order?.order.customerId,
       mayRecordCard: check === 'matched',
-      payload: deliveryPayload({ ...result, orderCheck: check, signedParams }, info),
+      payload: (disposition, paymentStatus) =>
+        deliveryPayload(
+          { ...result, orderCheck: check, signedParams, ledger: { disposition, paymentStatus } },
+          info,
+        ),
     }),
   );
   if (check !== 'matched' && recorded.disposition === 'applied') {
@@ -47,7 +51,6 @@ export async function recordFeedback(
     if (recorded.enqueued) worker.wake();
     return recorded;
   }
-  if (recorded.disposition === 'stale') return recorded; // nothing to deliver
   try {
     await worker.deliverNow(recorded.eventId);
   } catch (error) {

@@ -34,7 +34,7 @@ async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<P
       params: verified.signedParams,
       customerId: undefined,
       mayRecordCard: false,
-      payload: null,
+      payload: undefined,
     });
     return payment.status === null ? result : (resultOf(payment) ?? result);
   } catch (error) {
