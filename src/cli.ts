@@ -3,12 +3,16 @@
  * `ogone-checkout` command line.
  *   ogone-checkout serve     the companion endpoint, configured by OGONE_* environment variables
  *   ogone-checkout sandbox   the local stand-in for Ogone's hosted payment page
+ *   ogone-checkout payments  list / show what the payment ledger recorded
+ *   ogone-checkout ledger    migrate the ledger's schema
  */
 const USAGE = `Usage: ogone-checkout <command>
 
 Commands:
   serve     run the companion signing endpoint (configured by OGONE_* environment variables)
   sandbox   run the local Ogone hosted-page sandbox
+  payments  list [--status …] [--since …] | show <orderRef|orderId>: what the ledger recorded
+  ledger    migrate: create or upgrade the ledger's tables
   help      show this text
 `;
 
@@ -22,6 +26,11 @@ async function main(argv: string[]): Promise<number> {
     case 'sandbox': {
       const { runSandbox } = await import('./sandbox/cli.js');
       return runSandbox(rest, process.env);
+    }
+    case 'payments':
+    case 'ledger': {
+      const { runLedgerCommand } = await import('./cli/ledger-commands.js');
+      return runLedgerCommand(command, rest, process.env);
     }
     case undefined:
     case 'help':

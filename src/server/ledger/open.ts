@@ -2,6 +2,7 @@
  * `openLedger`: from a URL to an open, migrated ledger. A directory or `pglite:<dir>` is the
  * embedded database, `pglite:memory` an in-memory one (tests), `postgres://…` a server.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { redactor, urlPassword } from '../../internal/redact.js';
 import { describeError } from '../config/logger.js';
@@ -111,6 +112,9 @@ export async function openLedger(url: string, options: LedgerOptions = {}): Prom
   const target = parseLedgerUrl(url);
   const scrub = redactor([target.kind === 'postgres' ? urlPassword(target.url) : undefined]);
   const where = target.kind === 'postgres' ? target.location : describeLedgerUrl(url);
+  if (options.migrate === false && target.kind === 'pglite' && target.dir !== null && !existsSync(target.dir)) {
+    throw new OgoneLedgerError('open-failed', `No ledger at ${where} (the directory does not exist).`);
+  }
   let driver: Driver | undefined;
   try {
     driver =
