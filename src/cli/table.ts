@@ -3,7 +3,6 @@
 /** A cell as one safe line (no control characters that could rewrite the terminal). */
 export function cell(value: unknown): string {
   if (value === null || value === undefined || value === '') return '-';
-  // eslint-disable-next-line no-control-regex
   return String(value)
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
     .slice(0, 120);

@@ -8,56 +8,33 @@ export function channelOf(source: EventSource): 'shopper' | 'platform' {
   return source === 'return' ? 'shopper' : 'platform';
 }
 
-export interface NewEvent {
-  paymentId: string;
-  source: EventSource;
-  idempotencyKey: string;
-  status: number;
-  step: number;
-  params: Readonly<Record<string, string>>;
-  disposition: EventRecord['disposition'];
-}
-
-/**
- * Inserts the message, or — when one with the same key arrived on the same channel before —
- * counts it as a duplicate of that one. Either way, the id of the event recorded under the key.
- */
-export async function insertEvent(
+/** Counts one more arrival of a message recorded before; the id of that event. */
+export async function countDuplicate(
   tx: Queryable,
-  event: NewEvent,
-): Promise<{ id: string; duplicate: boolean }> {
-  const channel = channelOf(event.source);
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO events (payment_id, source, channel, idempotency_key, status, step, params, disposition)
-     VALUES ($1::bigint, $2, $3, $4, $5, $6, $7::jsonb, $8)
-     ON CONFLICT (idempotency_key, channel) DO NOTHING
-     RETURNING id::text AS id`,
-    [
-      event.paymentId,
-      event.source,
-      channel,
-      event.idempotencyKey,
-      event.status,
-      event.step,
-      JSON.stringify(event.params),
-      event.disposition,
-    ],
-  );
-  if (inserted.length > 0) return { id: inserted[0]!.id, duplicate: false };
-  const counted = await tx.query<{ id: string }>(
+  idempotencyKey: string,
+  source: EventSource,
+): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
     `UPDATE events SET duplicates = duplicates + 1, last_received_at = now()
      WHERE idempotency_key = $1 AND channel = $2 RETURNING id::text AS id`,
-    [event.idempotencyKey, channel],
+    [idempotencyKey, channelOf(source)],
   );
-  return { id: counted[0]!.id, duplicate: true };
+  return rows[0]!.id;
 }
 
-export async function setDisposition(
+/** Marks an event stale and, in the same statement, enqueues its delivery (when `payload`). */
+export async function markStale(
   tx: Queryable,
-  id: string,
-  disposition: EventRecord['disposition'],
+  eventId: string,
+  idempotencyKey: string,
+  payload: unknown,
 ): Promise<void> {
-  await tx.query('UPDATE events SET disposition = $2 WHERE id = $1::bigint', [id, disposition]);
+  await tx.query(
+    `WITH d AS (UPDATE events SET disposition = 'stale' WHERE id = $1::bigint RETURNING payment_id)
+     INSERT INTO outbox (payment_id, event_id, idempotency_key, payload)
+     SELECT d.payment_id, $1::bigint, $2::text, $3::jsonb FROM d WHERE $3::jsonb IS NOT NULL`,
+    [eventId, idempotencyKey, payload === undefined ? null : JSON.stringify(payload)],
+  );
 }
 
 interface EventRow {

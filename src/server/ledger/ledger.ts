@@ -10,15 +10,14 @@ import { eventsOf } from './events.js';
 import { migrate, type MigrationReport } from './migrations.js';
 import { orderStatus } from './order-state.js';
 import { deliveriesOf } from './outbox.js';
+import { PAYMENT_COLUMNS, type PaymentRow } from './payments.js';
 import {
   findPayments,
   listPayments,
   paymentRecord,
   paymentsOfOrder,
-  PAYMENT_COLUMNS,
   type PaymentFilter,
-  type PaymentRow,
-} from './payments.js';
+} from './payments-read.js';
 import type { CardRecord, PaymentHistory, PaymentRecord } from './records.js';
 
 /** An open payment ledger (see `openLedger`). */

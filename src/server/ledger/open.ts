@@ -112,8 +112,16 @@ export async function openLedger(url: string, options: LedgerOptions = {}): Prom
   const target = parseLedgerUrl(url);
   const scrub = redactor([target.kind === 'postgres' ? urlPassword(target.url) : undefined]);
   const where = target.kind === 'postgres' ? target.location : describeLedgerUrl(url);
-  if (options.migrate === false && target.kind === 'pglite' && target.dir !== null && !existsSync(target.dir)) {
-    throw new OgoneLedgerError('open-failed', `No ledger at ${where} (the directory does not exist).`);
+  if (
+    options.migrate === false &&
+    target.kind === 'pglite' &&
+    target.dir !== null &&
+    !existsSync(target.dir)
+  ) {
+    throw new OgoneLedgerError(
+      'open-failed',
+      `No ledger at ${where} (the directory does not exist).`,
+    );
   }
   let driver: Driver | undefined;
   try {

@@ -39,6 +39,8 @@ export class OutboxWorker {
   readonly #deliver: Deliver;
   readonly #report: (report: WorkerReport) => void;
   readonly #inflight = new Set<Promise<unknown>>();
+  /** Delivered rows not yet marked: the mark travels with the next claim (one statement). */
+  #delivered: string[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #ticking = false;
   #again = false;
@@ -85,12 +87,21 @@ export class OutboxWorker {
     this.#again = false;
     let claimed: Claimed[] = [];
     const free = this.#settings.concurrency - this.#inflight.size;
+    const marks = this.#delivered;
+    this.#delivered = [];
     try {
-      if (free > 0) claimed = await claimDue(this.#driver, free, this.#settings.leaseMs);
+      if (free > 0) {
+        claimed = await claimDue(this.#driver.background, free, this.#settings.leaseMs, marks);
+      } else {
+        await markDelivered(this.#driver.background, marks);
+      }
     } catch (error) {
+      this.#delivered.push(...marks); // marked next time; until then the lease holds the rows
       this.#ledgerFailed(error);
     }
     for (const row of claimed) this.#track(this.attempt(row));
+    // A payment's next result becomes claimable once the marks above are committed.
+    if (marks.length > 0) this.#again = true;
     this.#ticking = false;
     if (!this.#running) return;
     const full = claimed.length > 0 && claimed.length === free;
@@ -112,8 +123,11 @@ export class OutboxWorker {
     this.#report({ kind: 'ledger-failed', error: message(error) });
   }
 
-  /** Delivers one claimed row and records the outcome: the failure's text, or `undefined`. */
-  async attempt(row: Claimed): Promise<string | undefined> {
+  /**
+   * Delivers one claimed row and records the outcome: the failure's text, or `undefined`. A
+   * success is marked with the next claim (`now`: at once, for a synchronous delivery).
+   */
+  async attempt(row: Claimed, now = false): Promise<string | undefined> {
     let failure: string | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -131,12 +145,13 @@ export class OutboxWorker {
     }
     try {
       if (failure === undefined) {
-        await markDelivered(this.#driver, row.id);
+        if (now) await markDelivered(this.#driver.background, [row.id]);
+        else this.#delivered.push(row.id);
         return undefined;
       }
       const dead = row.attempt >= this.#settings.maxAttempts;
       const retryInMs = retryDelay(row.attempt, this.#settings);
-      await markFailed(this.#driver, row.id, failure, retryInMs, dead);
+      await markFailed(this.#driver.background, row.id, failure, retryInMs, dead);
       this.#report(
         dead
           ? { kind: 'dead', claimed: row, error: failure }
@@ -154,10 +169,10 @@ export class OutboxWorker {
    * was already), rejects when the delivery failed or another worker holds it.
    */
   async deliverNow(eventId: string): Promise<void> {
-    const row = await claimNow(this.#driver, eventId, this.#settings.leaseMs);
+    const row = await claimNow(this.#driver.background, eventId, this.#settings.leaseMs);
     if (row === 'done') return;
     if (row === undefined) throw new Error('the result is being delivered by another worker');
-    const failure = await this.attempt(row);
+    const failure = await this.attempt(row, true);
     if (failure !== undefined) throw new Error(failure);
   }
 
@@ -174,5 +189,8 @@ export class OutboxWorker {
       }),
     ]);
     clearTimeout(timer);
+    const marks = this.#delivered;
+    this.#delivered = [];
+    await markDelivered(this.#driver.background, marks).catch(() => undefined);
   }
 }

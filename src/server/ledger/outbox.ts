@@ -7,18 +7,6 @@ import type { Queryable } from './drivers/driver.js';
 import type { DeliveryRecord } from './records.js';
 import { iso, isoOrNull, json } from './sql-values.js';
 
-export async function enqueue(
-  tx: Queryable,
-  row: { paymentId: string; eventId: string; idempotencyKey: string; payload: unknown },
-): Promise<string> {
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO outbox (payment_id, event_id, idempotency_key, payload)
-     VALUES ($1::bigint, $2::bigint, $3, $4::jsonb) RETURNING id::text AS id`,
-    [row.paymentId, row.eventId, row.idempotencyKey, JSON.stringify(row.payload)],
-  );
-  return rows[0]!.id;
-}
-
 /** A claimed row: deliver it, then report with `delivered` or `failed`. */
 export interface Claimed {
   id: string;
@@ -51,17 +39,28 @@ function claimed(rows: ClaimRow[]): Claimed[] {
   }));
 }
 
-/** Leases up to `limit` rows that are due, for `leaseMs`. */
-export async function claimDue(db: Queryable, limit: number, leaseMs: number): Promise<Claimed[]> {
+/**
+ * Leases up to `limit` rows that are due, for `leaseMs`; in the same statement, marks the rows of
+ * `delivered` as delivered (the worker's marks travel with its next claim).
+ */
+export async function claimDue(
+  db: Queryable,
+  limit: number,
+  leaseMs: number,
+  delivered: readonly string[] = [],
+): Promise<Claimed[]> {
   const rows = await db.query<ClaimRow>(
-    `WITH c AS (
+    `WITH d AS (
+       UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL
+       WHERE id = ANY($3::bigint[]) AND delivered_at IS NULL),
+     c AS (
        SELECT o.id FROM outbox o
        WHERE ${CLAIMABLE} AND o.next_attempt_at <= now()
        ORDER BY o.id LIMIT $1 FOR UPDATE SKIP LOCKED)
      UPDATE outbox SET locked_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1
      FROM c WHERE outbox.id = c.id
      RETURNING outbox.id::text AS id, outbox.idempotency_key, outbox.payload, outbox.attempts`,
-    [limit, leaseMs],
+    [limit, leaseMs, delivered],
   );
   return claimed(rows).sort((a, b) => Number(a.id) - Number(b.id));
 }
@@ -90,10 +89,12 @@ export async function claimNow(
   return state[0] === undefined || state[0].finished ? 'done' : undefined;
 }
 
-export async function markDelivered(db: Queryable, id: string): Promise<void> {
+export async function markDelivered(db: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
   await db.query(
-    'UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1::bigint',
-    [id],
+    `UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL
+     WHERE id = ANY($1::bigint[]) AND delivered_at IS NULL`,
+    [ids],
   );
 }
 

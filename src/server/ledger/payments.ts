@@ -1,8 +1,6 @@
-/** Queries on `payments`: the row of one attempt (locked), its state update, and the read side. */
+/** Writes to `payments`: the row of one attempt (locked, with its event), its state, the return seen. */
 import { describeStatus } from '../../protocol/status.js';
 import type { Queryable } from './drivers/driver.js';
-import type { PaymentRecord } from './records.js';
-import { iso, major } from './sql-values.js';
 
 /** A payments row as the ledger reads it (bigints as text). */
 export interface PaymentRow {
@@ -49,17 +47,41 @@ export interface PaymentSeed {
   customerId: string | undefined;
 }
 
+/** The first columns of a new event (its payment is the locked row). */
+export interface EventSeed {
+  source: string;
+  channel: string;
+  idempotencyKey: string;
+  status: number;
+  step: number;
+  params: Readonly<Record<string, string>>;
+  disposition: string;
+}
+
 /**
- * The attempt's row, created on its first message, locked until the transaction ends: every
- * message of one payment is recorded one after the other, whatever instance received it.
+ * In one statement: the attempt's row, created on its first message and locked until the
+ * transaction ends (every message of one payment is recorded one after the other, whatever
+ * instance received it), and the event inserted under its unique key. `eventId` is `null` when
+ * a message with the same key was recorded before (a duplicate).
  */
-export async function lockPayment(tx: Queryable, seed: PaymentSeed): Promise<PaymentRow> {
-  const rows = await tx.query<PaymentRow>(
-    `INSERT INTO payments (provider, order_ref, order_id, amount_minor, currency, customer_id)
-     VALUES ($1, $2, $3, $4::bigint, $5, $6)
-     ON CONFLICT (provider, order_id)
-       DO UPDATE SET customer_id = COALESCE(payments.customer_id, EXCLUDED.customer_id)
-     RETURNING ${PAYMENT_COLUMNS}`,
+export async function lockPaymentAndInsertEvent(
+  tx: Queryable,
+  seed: PaymentSeed,
+  event: EventSeed,
+): Promise<{ row: PaymentRow; eventId: string | null }> {
+  const rows = await tx.query<PaymentRow & { event_id: string | null }>(
+    `WITH p AS (
+       INSERT INTO payments (provider, order_ref, order_id, amount_minor, currency, customer_id)
+       VALUES ($1, $2, $3, $4::bigint, $5, $6)
+       ON CONFLICT (provider, order_id)
+         DO UPDATE SET customer_id = COALESCE(payments.customer_id, EXCLUDED.customer_id)
+       RETURNING *),
+     e AS (
+       INSERT INTO events (payment_id, source, channel, idempotency_key, status, step, params, disposition)
+       SELECT p.id, $7::text, $8::text, $9::text, $10::integer, $11::integer, $12::jsonb, $13::text FROM p
+       ON CONFLICT (idempotency_key, channel) DO NOTHING
+       RETURNING id)
+     SELECT ${PAYMENT_COLUMNS}, (SELECT id::text FROM e) AS event_id FROM p`,
     [
       seed.provider,
       seed.orderRef,
@@ -67,9 +89,24 @@ export async function lockPayment(tx: Queryable, seed: PaymentSeed): Promise<Pay
       seed.amountMinor,
       seed.currency,
       seed.customerId ?? null,
+      event.source,
+      event.channel,
+      event.idempotencyKey,
+      event.status,
+      event.step,
+      JSON.stringify(event.params),
+      event.disposition,
     ],
   );
-  return rows[0]!;
+  const { event_id: eventId, ...row } = rows[0]!;
+  return { row, eventId };
+}
+
+/** A delivery to enqueue with a state change (same statement). */
+export interface Enqueue {
+  eventId: string;
+  idempotencyKey: string;
+  payload: unknown;
 }
 
 /** The state a platform message sets (see `record-result.ts`). */
@@ -93,10 +130,16 @@ export interface StateUpdate {
   refundedAddMinor: string;
 }
 
-export async function updateState(tx: Queryable, id: string, u: StateUpdate): Promise<PaymentRow> {
+/** Sets the state a platform message led to and, in the same statement, enqueues its delivery. */
+export async function updateState(
+  tx: Queryable,
+  id: string,
+  u: StateUpdate,
+  enqueue: Enqueue | undefined,
+): Promise<PaymentRow> {
   const d = u.details;
   const rows = await tx.query<PaymentRow>(
-    `UPDATE payments SET status = $2, outcome = $3, last_status = $4, state_step = $5,
+    `WITH u AS (UPDATE payments SET status = $2, outcome = $3, last_status = $4, state_step = $5,
        settled_status = $6, settled_key = $7, state_key = $8,
        pay_id = COALESCE(NULLIF($9, ''), pay_id), nc_error = COALESCE($10, nc_error),
        trx_date = COALESCE($11, trx_date), card_number = COALESCE($12, card_number),
@@ -104,7 +147,10 @@ export async function updateState(tx: Queryable, id: string, u: StateUpdate): Pr
        captured_minor = LEAST(amount_minor, captured_minor + $15::bigint),
        refunded_minor = LEAST(amount_minor, refunded_minor + $16::bigint),
        updated_at = now()
-     WHERE id = $1::bigint RETURNING ${PAYMENT_COLUMNS}`,
+     WHERE id = $1::bigint RETURNING *),
+     o AS (INSERT INTO outbox (payment_id, event_id, idempotency_key, payload)
+       SELECT u.id, $17::bigint, $18::text, $19::jsonb FROM u WHERE $19::jsonb IS NOT NULL)
+     SELECT ${PAYMENT_COLUMNS} FROM u`,
     [
       id,
       u.status,
@@ -122,6 +168,9 @@ export async function updateState(tx: Queryable, id: string, u: StateUpdate): Pr
       d?.alias ?? null,
       u.capturedAddMinor,
       u.refundedAddMinor,
+      enqueue?.eventId ?? null,
+      enqueue?.idempotencyKey ?? null,
+      enqueue === undefined ? null : JSON.stringify(enqueue.payload),
     ],
   );
   return rows[0]!;
@@ -155,81 +204,4 @@ export async function updateReturn(
     ],
   );
   return rows[0]!;
-}
-
-/** The public record of a row. */
-export function paymentRecord(row: PaymentRow): PaymentRecord {
-  const described = row.status === null ? null : describeStatus(row.status);
-  return {
-    id: row.id,
-    provider: row.provider,
-    orderRef: row.order_ref,
-    orderId: row.order_id,
-    payId: row.pay_id,
-    status: row.status,
-    statusName: described?.name ?? null,
-    outcome: described?.outcome ?? null,
-    returnStatus: row.return_status,
-    amount: major(row.amount_minor),
-    currency: row.currency,
-    capturedAmount: major(row.captured_minor),
-    refundedAmount: major(row.refunded_minor),
-    cardNumber: row.card_number,
-    brand: row.brand,
-    alias: row.alias,
-    customerId: row.customer_id,
-    ncError: row.nc_error,
-    trxDate: row.trx_date,
-    idempotencyKey: row.state_key,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-/** Every attempt of an order, oldest first. */
-export async function paymentsOfOrder(db: Queryable, orderRef: string): Promise<PaymentRow[]> {
-  return db.query<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_ref = $1 ORDER BY id`,
-    [orderRef],
-  );
-}
-
-/** The attempts whose orderRef or ORDERID is `reference`, oldest first. */
-export async function findPayments(db: Queryable, reference: string): Promise<PaymentRow[]> {
-  return db.query<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_ref = $1 OR order_id = $1 ORDER BY id`,
-    [reference],
-  );
-}
-
-/** Filters of {@link listPayments}. */
-export interface PaymentFilter {
-  /** A STATUS code (`9`) or an outcome (`paid`). */
-  status?: number | string | undefined;
-  /** Only payments changed at or after this moment. */
-  since?: Date | undefined;
-  /** At most this many, newest first (default 100, at most 10 000). */
-  limit?: number | undefined;
-}
-
-export async function listPayments(db: Queryable, filter: PaymentFilter): Promise<PaymentRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (typeof filter.status === 'number') {
-    params.push(filter.status);
-    where.push(`status = $${params.length}`);
-  } else if (typeof filter.status === 'string') {
-    params.push(filter.status);
-    where.push(`outcome = $${params.length}`);
-  }
-  if (filter.since !== undefined) {
-    params.push(filter.since.toISOString());
-    where.push(`updated_at >= $${params.length}::timestamptz`);
-  }
-  const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? 100)), 10_000);
-  return db.query<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payments ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY updated_at DESC, id DESC LIMIT ${limit}`,
-    params,
-  );
 }

@@ -8,9 +8,14 @@ import { toOgoneAmount } from '../../protocol/amount.js';
 import { isSuccessOutcome } from '../../protocol/status.js';
 import { saveCard } from './cards.js';
 import type { Driver, Queryable } from './drivers/driver.js';
-import { insertEvent, setDisposition } from './events.js';
-import { enqueue } from './outbox.js';
-import { lockPayment, updateReturn, updateState, type PaymentRow } from './payments.js';
+import { channelOf, countDuplicate, markStale } from './events.js';
+import {
+  lockPaymentAndInsertEvent,
+  updateReturn,
+  updateState,
+  type Enqueue,
+  type PaymentRow,
+} from './payments.js';
 import type { EventSource } from './records.js';
 import { displayedStatus, stageOf, transition, type PaymentState } from './state-machine.js';
 
@@ -65,23 +70,19 @@ function currentState(row: PaymentRow): PaymentState | null {
   return { last: row.last_status, step: row.state_step, settled: row.settled_status };
 }
 
-/** Enqueues the message's delivery (applied or stale: the merchant's books see every step). */
-async function deliver(
-  tx: Queryable,
-  row: PaymentRow,
+/** The delivery of a platform message (applied or stale: the merchant's books see every step). */
+function delivery(
   input: ResultToRecord,
   eventId: string,
   disposition: 'applied' | 'stale',
   paymentStatus: number | null,
-): Promise<boolean> {
-  if (input.payload === undefined) return false;
-  await enqueue(tx, {
-    paymentId: row.id,
+): Enqueue | undefined {
+  if (input.payload === undefined) return undefined;
+  return {
     eventId,
     idempotencyKey: input.result.idempotencyKey,
     payload: input.payload(disposition, paymentStatus),
-  });
-  return true;
+  };
 }
 
 async function applyPlatform(
@@ -93,26 +94,32 @@ async function applyPlatform(
   const { result } = input;
   const t = transition(currentState(row), { status: result.status, step: input.step });
   if (t.kind === 'stale') {
-    await setDisposition(tx, eventId, 'stale');
-    const enqueued = await deliver(tx, row, input, eventId, 'stale', row.status);
-    return { disposition: 'stale', payment: row, eventId, enqueued };
+    const enqueue = delivery(input, eventId, 'stale', row.status);
+    await markStale(tx, eventId, result.idempotencyKey, enqueue?.payload);
+    return { disposition: 'stale', payment: row, eventId, enqueued: enqueue !== undefined };
   }
   const shown = displayedStatus(t.next);
   const own = shown === result.status;
   const settles = t.next.settled === result.status && stageOf(result.status) !== undefined;
   const minor = toOgoneAmount(result.amount);
-  const payment = await updateState(tx, row.id, {
-    status: shown,
-    lastStatus: t.next.last,
-    step: t.next.step,
-    settledStatus: t.next.settled,
-    settledKey: settles ? result.idempotencyKey : row.settled_key,
-    stateKey: own ? result.idempotencyKey : (row.settled_key ?? result.idempotencyKey),
-    details: own ? detailsOf(result) : null,
-    capturedAddMinor: CAPTURED.has(result.status) ? minor : '0',
-    refundedAddMinor: REFUNDED.has(result.status) ? minor : '0',
-  });
-  const enqueued = await deliver(tx, row, input, eventId, 'applied', payment.status);
+  const enqueue = delivery(input, eventId, 'applied', shown);
+  const payment = await updateState(
+    tx,
+    row.id,
+    {
+      status: shown,
+      lastStatus: t.next.last,
+      step: t.next.step,
+      settledStatus: t.next.settled,
+      settledKey: settles ? result.idempotencyKey : row.settled_key,
+      stateKey: own ? result.idempotencyKey : (row.settled_key ?? result.idempotencyKey),
+      details: own ? detailsOf(result) : null,
+      capturedAddMinor: CAPTURED.has(result.status) ? minor : '0',
+      refundedAddMinor: REFUNDED.has(result.status) ? minor : '0',
+    },
+    enqueue,
+  );
+  const enqueued = enqueue !== undefined;
   const customerId = payment.customer_id;
   if (
     input.mayRecordCard &&
@@ -147,27 +154,32 @@ async function applyReturn(tx: Queryable, row: PaymentRow, input: ResultToRecord
 export function recordResult(driver: Driver, input: ResultToRecord): Promise<RecordedResult> {
   const { result } = input;
   return driver.transaction(async (tx) => {
-    const row = await lockPayment(tx, {
-      provider: input.provider,
-      orderRef: result.orderRef,
-      orderId: result.orderId,
-      amountMinor: toOgoneAmount(result.amount),
-      currency: result.currency,
-      customerId: input.customerId,
-    });
     const shopper = input.source === 'return';
-    const event = await insertEvent(tx, {
-      paymentId: row.id,
-      source: input.source,
-      idempotencyKey: result.idempotencyKey,
-      status: result.status,
-      step: input.step,
-      params: input.params,
-      disposition: shopper ? 'observed' : 'applied',
-    });
-    const eventId = event.id;
-    if (event.duplicate)
+    const { row, eventId: inserted } = await lockPaymentAndInsertEvent(
+      tx,
+      {
+        provider: input.provider,
+        orderRef: result.orderRef,
+        orderId: result.orderId,
+        amountMinor: toOgoneAmount(result.amount),
+        currency: result.currency,
+        customerId: input.customerId,
+      },
+      {
+        source: input.source,
+        channel: channelOf(input.source),
+        idempotencyKey: result.idempotencyKey,
+        status: result.status,
+        step: input.step,
+        params: input.params,
+        disposition: shopper ? 'observed' : 'applied',
+      },
+    );
+    if (inserted === null) {
+      const eventId = await countDuplicate(tx, result.idempotencyKey, input.source);
       return { disposition: 'duplicate', payment: row, eventId, enqueued: false };
+    }
+    const eventId = inserted;
     if (shopper) {
       const payment = await applyReturn(tx, row, input);
       return { disposition: 'observed', payment, eventId, enqueued: false };

@@ -9,7 +9,7 @@ import { fail } from '../http/failure.js';
 import { jsonResponse } from '../http/respond.js';
 import type { Route } from '../http/router.js';
 import { orderStatus } from '../ledger/order-state.js';
-import { paymentsOfOrder } from '../ledger/payments.js';
+import { paymentsOfOrder } from '../ledger/payments-read.js';
 import { lookupOrder } from './order-lookup.js';
 import { withLedger } from './record.js';
 

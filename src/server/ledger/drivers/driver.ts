@@ -18,5 +18,10 @@ export interface Driver extends Queryable {
    * it throws (and the error rethrown).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * For statements whose loss in a database crash is harmless (outbox leases and delivery marks:
+   * at worst a result is delivered again): committed without waiting for the disk.
+   */
+  readonly background: Queryable;
   close(): Promise<void>;
 }

@@ -15,19 +15,26 @@ export interface PgDriverOptions {
 const { Pool } = pg;
 
 /** Opens a pool; the first connection is made by the first query. */
-export function openPg(url: string, options: PgDriverOptions): Driver {
-  const schema = options.schema;
-  const pool = new Pool({
+function pool(url: string, max: number, settings: string[]): pg.Pool {
+  const created = new Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
-    // Every connection reads and writes the ledger's schema only.
-    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    ...(settings.length > 0 ? { options: settings.map((s) => `-c ${s}`).join(' ') } : {}),
   });
   // An idle connection that breaks (server restart) must not crash the process: the pool drops
   // it and the next query opens a new one.
-  pool.on('error', () => undefined);
+  created.on('error', () => undefined);
+  return created;
+}
+
+export function openPg(url: string, options: PgDriverOptions): Driver {
+  // Every connection reads and writes the ledger's schema only.
+  const path = options.schema !== undefined ? [`search_path=${options.schema}`] : [];
+  const main = pool(url, options.poolSize ?? 10, path);
+  // The outbox's own marks need no wait for the disk: a lost one only means a redelivery.
+  const background = pool(url, 2, [...path, 'synchronous_commit=off']);
 
   const run = async <Row>(
     target: pg.Pool | pg.PoolClient,
@@ -41,12 +48,18 @@ export function openPg(url: string, options: PgDriverOptions): Driver {
   return {
     kind: 'postgres',
     location: options.location,
-    query: (text, params) => run(pool, text, params),
+    query: (text, params) => run(main, text, params),
     exec: async (script) => {
-      await pool.query(script);
+      await main.query(script);
+    },
+    background: {
+      query: (text, params) => run(background, text, params),
+      exec: async (script) => {
+        await background.query(script);
+      },
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await main.connect();
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
@@ -69,6 +82,8 @@ export function openPg(url: string, options: PgDriverOptions): Driver {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await Promise.all([main.end(), background.end()]);
+    },
   };
 }

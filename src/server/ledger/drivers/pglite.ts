@@ -38,8 +38,15 @@ export async function openPglite(
     params?: readonly unknown[],
   ): Promise<Row[]> => (await target.query<Row>(text, params as unknown[] | undefined)).rows;
 
+  const self: Queryable = {
+    query: (text, params) => run(db, text, params),
+    exec: async (script) => {
+      await db.exec(script);
+    },
+  };
   return {
     kind: 'pglite',
+    background: self,
     location: dir === null ? 'pglite:memory' : `pglite:${dir}`,
     query: (text, params) => run(db, text, params),
     exec: async (script) => {
