@@ -567,6 +567,28 @@ describe('POST /verify', () => {
     }
   });
 
+  it('refuses a return older than maxReturnAgeDays (default 7, from TRXDATE) with 410 result-expired', async () => {
+    const s = setup();
+    const day = (daysAgo: number) => {
+      const d = new Date(Date.now() - daysAgo * 86_400_000);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${two(d.getUTCFullYear() % 100)}`;
+    };
+    const verifyAt = async (handler: Setup['handler'], daysAgo: number) =>
+      call(handler, 'POST', '/ogone/verify', {
+        json: { query: (await ogoneReturn({ TRXDATE: day(daysAgo) })).toString() },
+      });
+    assert.equal((await verifyAt(s.handler, 6)).status, 200);
+    const old = await verifyAt(s.handler, 9);
+    assert.equal(old.status, 410);
+    assert.equal(errorCode(old), 'result-expired');
+    assert.equal((await verifyAt(setup({ maxReturnAgeDays: 30 }).handler, 9)).status, 200);
+    assert.equal((await verifyAt(setup({ maxReturnAgeDays: false }).handler, 400)).status, 200);
+    assert.throws(() => setup({ maxReturnAgeDays: 0 }), OgoneConfigError);
+    assert.throws(() => setup({ delivery: 'later' as 'sync' }), OgoneConfigError);
+    assert.throws(() => setup({ ledger: {} as never }), /ledger/);
+  });
+
   it('checks the amount and currency against resolveOrder', async () => {
     const s = setup();
     for (const values of [{ amount: '10.49' }, { currency: 'USD' }] as Record<string, string>[]) {
