@@ -19,23 +19,39 @@ export function isTestEnvironment(environment: OgoneEnvironment): boolean {
 
 /** A broken passphrase rule; the message never contains a passphrase. */
 export interface PassphraseProblem {
-  option: 'shaIn' | 'shaOut';
+  option: 'shaIn' | 'shaOut' | 'directLink.shaIn';
   message: string;
 }
 
-/** Problems with the passphrases, by Ogone's rule. */
-export function passphraseProblems(shaIn: string, shaOut: string): PassphraseProblem[] {
+/** Ogone's length rule for one passphrase, or `undefined` when it holds. */
+export function passphraseLengthProblem(
+  option: PassphraseProblem['option'],
+  value: string,
+): PassphraseProblem | undefined {
+  if (value.length >= PASSPHRASE_MIN_LENGTH && value.length <= PASSPHRASE_MAX_LENGTH) {
+    return undefined;
+  }
+  return {
+    option,
+    message: `must be ${PASSPHRASE_MIN_LENGTH}-${PASSPHRASE_MAX_LENGTH} characters (Ogone's rule)`,
+  };
+}
+
+/** Problems with the passphrases, by Ogone's rule (the DirectLink one only when set apart). */
+export function passphraseProblems(
+  shaIn: string,
+  shaOut: string,
+  directLinkShaIn?: string,
+): PassphraseProblem[] {
   const problems: PassphraseProblem[] = [];
-  for (const [option, value] of [
+  const checked: [PassphraseProblem['option'], string][] = [
     ['shaIn', shaIn],
     ['shaOut', shaOut],
-  ] as const) {
-    if (value.length < PASSPHRASE_MIN_LENGTH || value.length > PASSPHRASE_MAX_LENGTH) {
-      problems.push({
-        option,
-        message: `must be ${PASSPHRASE_MIN_LENGTH}-${PASSPHRASE_MAX_LENGTH} characters (Ogone's rule)`,
-      });
-    }
+  ];
+  if (directLinkShaIn !== undefined) checked.push(['directLink.shaIn', directLinkShaIn]);
+  for (const [option, value] of checked) {
+    const problem = passphraseLengthProblem(option, value);
+    if (problem) problems.push(problem);
   }
   if (shaIn === shaOut) {
     problems.push({

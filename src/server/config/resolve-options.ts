@@ -8,6 +8,7 @@ import { issuePath } from '../../internal/issues.js';
 import { redactor } from '../../internal/redact.js';
 import { httpOrigin } from '../../internal/url.js';
 import { defaultDigest } from '../digest.js';
+import type { DirectLinkClient } from '../directlink/types.js';
 import type {
   DigestFunction,
   OgoneHandlerOptions,
@@ -17,6 +18,7 @@ import type {
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
 import { defaultLogger, safeLog } from './logger.js';
+import { resolveDirectLink } from './directlink-option.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
 
@@ -30,6 +32,8 @@ export interface ResolvedOptions {
   /** `orderstandard_utf8.asp` of the environment. */
   action: string;
   userId: string | undefined;
+  /** The API user's client; `undefined` without `directLink` (saved cards and after-sale off). */
+  directLink: DirectLinkClient | undefined;
   /** `""` or `/path` without trailing slash. */
   basePath: string;
   allowedReturnOrigins: ReadonlySet<string>;
@@ -67,7 +71,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
-  const problems = passphraseProblems(options.shaIn, options.shaOut);
+  const problems = passphraseProblems(options.shaIn, options.shaOut, options.directLink?.shaIn);
   if (problems.length > 0) {
     if (!isTestEnvironment(options.environment)) {
       const first = problems[0]!;
@@ -86,6 +90,16 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     typeof options.environment === 'string'
       ? options.environment
       : { baseUrl: options.environment.baseUrl };
+  const digest = options.digest ?? defaultDigest;
+  const directLink = resolveDirectLink(options.directLink, {
+    pspid: options.pspid,
+    shaIn: options.shaIn,
+    shaOut: options.shaOut,
+    hashAlgorithm: options.hashAlgorithm,
+    environment,
+    digest,
+    log,
+  });
   return {
     pspid: options.pspid,
     shaIn: options.shaIn,
@@ -94,6 +108,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     environment,
     action: hostedPaymentPageUrl(environment),
     userId: options.userId === '' ? undefined : options.userId,
+    directLink,
     basePath: options.basePath.replace(/\/+$/, ''),
     allowedReturnOrigins: new Set(options.allowedReturnOrigins.map((o) => httpOrigin(o)!)),
     resolveOrder: options.resolveOrder,
@@ -103,7 +118,12 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     cors: options.cors,
     log,
     logRequests: logger !== undefined && logger !== defaultLogger,
-    digest: options.digest ?? defaultDigest,
-    scrub: redactor([options.shaIn, options.shaOut]),
+    digest,
+    scrub: redactor([
+      options.shaIn,
+      options.shaOut,
+      options.directLink?.password,
+      options.directLink?.shaIn,
+    ]),
   };
 }
