@@ -125,12 +125,15 @@ export async function signShaOut(
   return digestHex(composeShaString(params, passphrase, 'out'), algorithm);
 }
 
+const HEX_DIGITS = /^[0-9A-Fa-f]+$/;
+
 /**
- * Constant-time comparison of two hex signatures, case-insensitive. The length is not secret (the
- * algorithm fixes it), so a length mismatch returns early; equal lengths are compared in full.
+ * Constant-time comparison of two hex signatures, case-insensitive. `received` must be plain hex
+ * digits of exactly `expected`'s length: upper-casing anything else (`\uFB00` becomes `FF`) could
+ * make a different string compare equal. The length is not secret (the algorithm fixes it).
  */
 export function signaturesEqual(expected: string, received: string): boolean {
-  if (expected.length !== received.length) return false;
+  if (received.length !== expected.length || !HEX_DIGITS.test(received)) return false;
   const a = expected.toUpperCase();
   const b = received.toUpperCase();
   let diff = 0;
@@ -162,7 +165,7 @@ export async function verifyShaOutWith(
 ): Promise<boolean> {
   assertAlgorithm(algorithm);
   const received = getReceivedSignature(params);
-  if (received === undefined) return false;
+  if (received === undefined || received.length !== DIGEST_HEX_LENGTH[algorithm]) return false;
   let expected: string;
   try {
     const text = composeShaString(params, passphrase, 'out');

@@ -23,6 +23,8 @@ export interface OgoneRequest {
   /** Absolute URL as received. */
   readonly url: string;
   readonly headers: { get(name: string): string | null };
+  /** The peer's address (Node: the socket's remote address), when the runtime knows it. */
+  readonly clientAddress?: string | undefined;
 }
 
 /** The shopper's details Ogone shows and stores; every field optional. */
@@ -170,8 +172,12 @@ export interface OgoneHandlerOptions {
   allowedReturnOrigins: readonly string[];
   resolveOrder: ResolveOrder;
   onPaymentResult: OnPaymentResult;
-  /** Text Ogone shows the shopper when a card is saved (`ALIASUSAGE`). */
-  aliasUsage?: string | undefined;
+  /**
+   * Text Ogone shows the shopper when a card is saved (`ALIASUSAGE`): one text, or texts by
+   * language code (`{ en: '…', fr: '…' }`, the shopper's language first, then `en`). Default:
+   * built-in texts in en, fr, nl, de, it and es.
+   */
+  aliasUsage?: string | Readonly<Record<string, string>> | undefined;
   /** `SAL` (sale, default) or `RES` (authorisation only). */
   operation?: 'SAL' | 'RES' | undefined;
   /** Answer CORS (and preflight) for `allowedReturnOrigins` on `/sign` and `/verify`. Default false. */

@@ -5,11 +5,11 @@
  */
 import type { OgoneEnvironment } from '../../protocol/environment.js';
 import type { DigestFunction, HashAlgorithm } from '../../protocol/sign.js';
-import { isLoopbackHost, parseHttpUrl } from '../../internal/url.js';
 import { createDirectLinkClient } from '../directlink/client.js';
 import type { DirectLinkClient } from '../directlink/types.js';
 import type { DirectLinkOptions, OgoneLogEntry } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
+import { isRemotePlainHttp } from './production-rules.js';
 
 export interface DirectLinkContext {
   pspid: string;
@@ -22,11 +22,13 @@ export interface DirectLinkContext {
   log: (entry: OgoneLogEntry) => void;
 }
 
-/** Refuses to send the API password in clear text to anything but this machine. */
+/**
+ * Refuses to send the API password in clear text to anything but this machine — in test too,
+ * where a plain-http base URL is otherwise only a warning.
+ */
 function checkTransport(environment: OgoneEnvironment): void {
   if (typeof environment === 'string') return;
-  const url = parseHttpUrl(environment.baseUrl);
-  if (url !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (isRemotePlainHttp(environment.baseUrl)) {
     throw new OgoneConfigError(
       'environment.baseUrl',
       'must be https when directLink is set (the API password is in every request); plain http only to 127.0.0.1 or localhost',

@@ -1,7 +1,7 @@
 /** The zod schema of `createOgoneHandler`'s options: every message names the rule, never the value. */
 import * as z from 'zod';
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../../protocol/sign.js';
-import { httpOrigin, isHttpUrl } from '../../internal/url.js';
+import { hasCredentials, httpOrigin, isHttpUrl, parseHttpUrl } from '../../internal/url.js';
 import { RTIMEOUT_MAX_SECONDS, RTIMEOUT_MIN_SECONDS } from '../directlink/timeouts.js';
 import type { DigestFunction, OgoneLogger, OnPaymentResult, ResolveOrder } from '../types.js';
 
@@ -51,9 +51,14 @@ export const OptionsSchema = z.object({
       z.literal('test'),
       z.literal('prod'),
       z.object({
-        baseUrl: z.string({ message: 'must be a string' }).refine(isHttpUrl, {
-          message: 'must be an absolute http(s) URL like https://secure.ogone.com/ncol/prod',
-        }),
+        baseUrl: z
+          .string({ message: 'must be a string' })
+          .refine(isHttpUrl, {
+            message: 'must be an absolute http(s) URL like https://secure.ogone.com/ncol/prod',
+          })
+          .refine((value) => !hasCredentials(parseHttpUrl(value) ?? new URL('http://x')), {
+            message: 'must not contain credentials (user:password@)',
+          }),
       }),
     ],
     { message: 'must be "test", "prod" or { baseUrl: "https://…/ncol/prod" }' },
@@ -76,7 +81,17 @@ export const OptionsSchema = z.object({
     .min(1, { message: 'must list at least one origin' }),
   resolveOrder: fn<ResolveOrder>('resolveOrder(orderRef, request)'),
   onPaymentResult: fn<OnPaymentResult>('onPaymentResult(result, request)'),
-  aliasUsage: z.string({ message: 'must be a string' }).min(1).max(255).optional(),
+  aliasUsage: z
+    .union(
+      [
+        z.string().min(1).max(255),
+        z
+          .record(z.string().regex(/^[a-z]{2}$/), z.string().min(1).max(255))
+          .refine((texts) => Object.keys(texts).length > 0),
+      ],
+      { message: 'must be a text (1-255 characters) or texts by language, e.g. { en, fr }' },
+    )
+    .optional(),
   operation: z.enum(['SAL', 'RES'], { message: 'must be "SAL" or "RES"' }).default('SAL'),
   cors: z.boolean({ message: 'must be a boolean' }).default(false),
   logger: z

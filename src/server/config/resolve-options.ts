@@ -9,6 +9,7 @@ import { redactor } from '../../internal/redact.js';
 import { httpOrigin } from '../../internal/url.js';
 import { defaultDigest } from '../digest.js';
 import type { DirectLinkClient } from '../directlink/types.js';
+import type { AliasUsageSetting } from '../rules/alias-usage.js';
 import type {
   DigestFunction,
   OgoneHandlerOptions,
@@ -21,6 +22,7 @@ import { defaultLogger, safeLog } from './logger.js';
 import { resolveDirectLink } from './directlink-option.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
+import { productionProblems } from './production-rules.js';
 
 /** Everything the handler needs, validated and normalised. */
 export interface ResolvedOptions {
@@ -39,7 +41,8 @@ export interface ResolvedOptions {
   allowedReturnOrigins: ReadonlySet<string>;
   resolveOrder: ResolveOrder;
   onPaymentResult: OnPaymentResult;
-  aliasUsage: string;
+  /** The merchant's ALIASUSAGE texts; `undefined` for the built-in ones. */
+  aliasUsage: AliasUsageSetting | undefined;
   operation: 'SAL' | 'RES';
   cors: boolean;
   log: (entry: OgoneLogEntry) => void;
@@ -49,9 +52,6 @@ export interface ResolvedOptions {
   /** Removes every secret from a text (for logs of foreign error messages). */
   scrub: (text: string) => string;
 }
-
-export const DEFAULT_ALIAS_USAGE =
-  'Your card will be stored securely for faster checkout next time.';
 
 /**
  * Validates and normalises the options. Throws {@link OgoneConfigError} naming the first wrong
@@ -71,7 +71,11 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
-  const problems = passphraseProblems(options.shaIn, options.shaOut, options.directLink?.shaIn);
+  const baseUrl = typeof options.environment === 'string' ? undefined : options.environment.baseUrl;
+  const problems = [
+    ...passphraseProblems(options.shaIn, options.shaOut, options.directLink?.shaIn),
+    ...productionProblems(baseUrl, options.allowedReturnOrigins),
+  ];
   if (problems.length > 0) {
     if (!isTestEnvironment(options.environment)) {
       const first = problems[0]!;
@@ -113,7 +117,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     allowedReturnOrigins: new Set(options.allowedReturnOrigins.map((o) => httpOrigin(o)!)),
     resolveOrder: options.resolveOrder,
     onPaymentResult: options.onPaymentResult,
-    aliasUsage: options.aliasUsage ?? DEFAULT_ALIAS_USAGE,
+    aliasUsage: options.aliasUsage,
     operation: options.operation,
     cors: options.cors,
     log,

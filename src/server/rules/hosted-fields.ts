@@ -3,6 +3,8 @@
  * the shop's settings and the shopper's choices (the signature is added by the caller).
  */
 import { toOgoneLanguage } from '../../protocol/environment.js';
+import { normalizeFormFields } from '../../protocol/form-values.js';
+import { aliasUsageFor, type AliasUsageSetting } from './alias-usage.js';
 import type { TrustedOrder } from '../types.js';
 
 /** What the field mapping needs besides the order. */
@@ -10,7 +12,7 @@ export interface HostedFieldsInput {
   pspid: string;
   userId: string | undefined;
   operation: 'SAL' | 'RES';
-  aliasUsage: string;
+  aliasUsage: AliasUsageSetting | undefined;
   order: TrustedOrder;
   /** `AMOUNT`, minor units. */
   minor: string;
@@ -25,15 +27,19 @@ export interface HostedFieldsInput {
   alias: string | undefined;
 }
 
-/** The unsigned form fields, in the order they are sent. */
+/**
+ * The unsigned form fields, in the order they are sent, every value normalised (one line, no
+ * control characters, within the field's length) so the browser posts what is signed.
+ */
 export function hostedPageFields(input: HostedFieldsInput): Record<string, string> {
   const { order } = input;
+  const language = toOgoneLanguage(input.language ?? order.language);
   const fields: Record<string, string> = {
     PSPID: input.pspid,
     ORDERID: input.orderId,
     AMOUNT: input.minor,
     CURRENCY: order.currency,
-    LANGUAGE: toOgoneLanguage(input.language ?? order.language),
+    LANGUAGE: language,
   };
   const customer = order.customer;
   if (customer !== undefined) {
@@ -54,9 +60,9 @@ export function hostedPageFields(input: HostedFieldsInput): Record<string, strin
   fields['COMPLUS'] = input.orderRef;
   if (input.alias !== undefined) {
     fields['ALIAS'] = input.alias;
-    fields['ALIASUSAGE'] = input.aliasUsage;
+    fields['ALIASUSAGE'] = aliasUsageFor(input.aliasUsage, language);
     fields['ALIASOPERATION'] = 'BYMERCHANT';
     fields['ALIASPERSISTEDAFTERUSE'] = 'Y';
   }
-  return fields;
+  return normalizeFormFields(fields);
 }

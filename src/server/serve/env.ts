@@ -30,6 +30,12 @@ export const EnvSchema = z
     OGONE_ORDER_LOOKUP_URL: httpUrl,
     OGONE_RESULT_WEBHOOK_URL: httpUrl,
     OGONE_BACKEND_TOKEN: z.string().optional(),
+    OGONE_ORDER_LOOKUP_FORWARD_HEADERS: z
+      .string()
+      .regex(/^\s*(none|[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*)\s*$/, {
+        message: 'must be comma-separated header names, or none',
+      })
+      .optional(),
     HOST: z.string().default('127.0.0.1'),
     PORT: z
       .string()
@@ -67,14 +73,22 @@ export const OPTION_VARIABLES: Readonly<Record<string, string>> = {
   'directLink.password': 'OGONE_PASSWORD',
   'directLink.shaIn': 'OGONE_DIRECTLINK_SHA_IN',
   allowedReturnOrigins: 'OGONE_ALLOWED_RETURN_ORIGINS',
+  orderLookupUrl: 'OGONE_ORDER_LOOKUP_URL',
+  resultWebhookUrl: 'OGONE_RESULT_WEBHOOK_URL',
 };
+
+/** The headers forwarded to the order lookup (default `cookie, authorization`). */
+export function forwardHeaders(env: ServeEnv): string[] {
+  const value = env.OGONE_ORDER_LOOKUP_FORWARD_HEADERS?.trim() ?? 'cookie,authorization';
+  return value.toLowerCase() === 'none' ? [] : value.split(',').map((name) => name.trim());
+}
 
 /** The variable behind a handler option (`allowedReturnOrigins.0` → `OGONE_ALLOWED_RETURN_ORIGINS`). */
 export function variableFor(option: string): string {
   return OPTION_VARIABLES[option] ?? OPTION_VARIABLES[option.split('.')[0] ?? option] ?? option;
 }
 
-/** Reads the environment; throws an `Error` with one line per problem (at most five). */
+/** Reads the environment; throws an `Error` with one line per problem, all of them at once. */
 export function readEnv(env: NodeJS.ProcessEnv): ServeEnv {
   const present: Record<string, string> = {};
   for (const name of Object.keys(EnvSchema.def.shape ?? {})) {
@@ -83,9 +97,9 @@ export function readEnv(env: NodeJS.ProcessEnv): ServeEnv {
   }
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `Invalid ${issuePath(issue, 'environment')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `Invalid ${issuePath(issue, 'environment')}: ${issue.message}`,
+    );
     throw new Error(problems.join('\n'));
   }
   return parsed.data;

@@ -3,14 +3,16 @@
  * environment variables; wires the env, the backend client, the handler and the HTTP server.
  */
 import { redactor, urlPassword } from '../../internal/redact.js';
+import type { OgoneEnvironment } from '../../protocol/environment.js';
 import { OgoneConfigError } from '../config/config-error.js';
+import { isTestEnvironment } from '../config/passphrase.js';
 import { MAX_BODY_BYTES } from '../http/door.js';
 import { toNodeListener } from '../http/node-adapter.js';
 import { createOgoneHandler } from '../handler.js';
 import type { OgoneHandlerOptions } from '../types.js';
 import type { FetchHandler } from '../../internal/node-bridge.js';
 import { createBackendClient } from './backend-client.js';
-import { readEnv, variableFor, type ServeEnv } from './env.js';
+import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
 import { serveUntilStopped } from './http-server.js';
 
 const HELP = `Usage: ogone-checkout serve
@@ -33,6 +35,10 @@ GET /healthz). Configuration, from the environment:
   OGONE_ORDER_LOOKUP_URL        GET <url>/<orderRef> answers the order as JSON, 404 when unknown (required)
   OGONE_RESULT_WEBHOOK_URL      verified results are POSTed here as JSON; must answer 2xx (required)
   OGONE_BACKEND_TOKEN           sent as "authorization: Bearer <token>" to both URLs (optional)
+  OGONE_ORDER_LOOKUP_FORWARD_HEADERS
+                                shopper headers forwarded to the order lookup so it can refuse
+                                orders the caller does not own (default cookie,authorization;
+                                authorization arrives as x-forwarded-authorization; none = none)
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -62,20 +68,23 @@ function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
 }
 
 function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHandler {
+  const environment: OgoneEnvironment =
+    config.OGONE_BASE_URL !== undefined
+      ? { baseUrl: config.OGONE_BASE_URL }
+      : (config.OGONE_ENVIRONMENT ?? 'test');
   const backend = createBackendClient({
     orderLookupUrl: config.OGONE_ORDER_LOOKUP_URL,
     resultWebhookUrl: config.OGONE_RESULT_WEBHOOK_URL,
     token: config.OGONE_BACKEND_TOKEN,
+    forwardHeaders: forwardHeaders(config),
+    requireHttps: !isTestEnvironment(environment),
   });
   return createOgoneHandler({
     pspid: config.OGONE_PSPID,
     shaIn: config.OGONE_SHA_IN,
     shaOut: config.OGONE_SHA_OUT,
     hashAlgorithm: config.OGONE_HASH_ALGORITHM,
-    environment:
-      config.OGONE_BASE_URL !== undefined
-        ? { baseUrl: config.OGONE_BASE_URL }
-        : (config.OGONE_ENVIRONMENT ?? 'test'),
+    environment,
     userId: config.OGONE_USERID,
     directLink: directLinkOf(config),
     allowedReturnOrigins: config.OGONE_ALLOWED_RETURN_ORIGINS.split(',')
