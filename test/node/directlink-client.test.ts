@@ -49,7 +49,8 @@ function newOrder(overrides: Partial<OrderDirectRequest> = {}): OrderDirectReque
     currency: 'EUR',
     alias: 'cust-1-VISA',
     operation: 'SAL',
-    customer: { name: 'Ada Lovelace', email: 'ada@example.org', country: 'be' },
+    // The hosted page's rules apply: one line, Ogone's lengths.
+    customer: { name: 'Ada\r\nLovelace', email: 'ada@example.org', country: 'be' },
     complus: 'order-ref-1',
     ...overrides,
   };
@@ -135,6 +136,8 @@ describe('orderdirect: paying with a saved card', () => {
     assert.equal(sent['USERID'], 'api-user');
     assert.equal(sent['PSPID'], 'MyPSPID');
     assert.equal(sent['OWNERCTY'], 'BE');
+    assert.equal(sent['CN'], 'Ada Lovelace');
+    assert.equal(sent['EMAIL'], 'ada@example.org');
     assert.equal(sent['COMPLUS'], 'order-ref-1');
     for (const name of ['CARDNO', 'CVC', 'ED', 'FLAG3D']) assert.equal(sent[name], undefined, name);
   });
@@ -230,6 +233,10 @@ describe('orderdirect: paying with a saved card', () => {
     );
     await rejectsWith(
       client().orderDirect(null as unknown as OrderDirectRequest),
+      'invalid-request',
+    );
+    await rejectsWith(
+      client().orderDirect(newOrder({ customer: { country: 32 as unknown as string } })),
       'invalid-request',
     );
     assert.equal(fake.requests.length, before);

@@ -9,7 +9,9 @@ import type { DirectLinkPage } from '../../protocol/environment.js';
 import { OgoneProtocolError } from '../../protocol/errors.js';
 import type { Params } from '../../protocol/sign.js';
 import { isHttpUrl } from '../../internal/url.js';
-import { CUSTOMER_LIMITS } from '../config/order-schema.js';
+import { normalizeFormFields } from '../../protocol/form-values.js';
+import { customerFields } from '../rules/customer-fields.js';
+import type { TrustedCustomer } from '../types.js';
 import { DirectLinkError } from './errors.js';
 import type {
   MaintenanceOperation,
@@ -27,7 +29,6 @@ const LANGUAGE = /^[a-z]{2}_[A-Z]{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const IP_ADDRESS = /^(?:NONE|[0-9A-Fa-f:.]{2,45})$/;
 const MAX_URL = 2000;
-const MAX_COMPLUS = 1000;
 const MAX_PAYIDSUB = 9999;
 
 export const MAINTENANCE_OPERATIONS: readonly MaintenanceOperation[] = [
@@ -74,13 +75,28 @@ function checker(page: DirectLinkPage) {
     return value;
   };
 
+  const string = (field: string, value: unknown): string => {
+    if (typeof value !== 'string') throw fail(field, 'must be a string');
+    return value;
+  };
+
+  /** Customer details: every one a string when present (the hosted page's rules apply next). */
+  const customer = (value: TrustedCustomer | undefined): TrustedCustomer | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'object' || value === null) throw fail('customer', 'must be an object');
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) string(`customer.${key}`, item);
+    }
+    return value;
+  };
+
   /** The request itself must be an object (callers in plain JavaScript pass anything). */
   const object = <T>(value: T): T => {
     if (typeof value !== 'object' || value === null) throw fail('request', 'must be an object');
     return value;
   };
 
-  return { fail, matches, text, url, integer, object };
+  return { fail, matches, text, url, integer, object, string, customer };
 }
 
 function threeDSecureFields(request: ThreeDSecureRequest): Params {
@@ -129,7 +145,7 @@ export function orderDirectFields(request: OrderDirectRequest): Params {
   if (request.operation !== 'SAL' && request.operation !== 'RES') {
     throw check.fail('operation', 'must be SAL or RES');
   }
-  const customer = request.customer ?? {};
+  const customer = check.customer(request.customer);
   return {
     ORDERID: check.matches(
       'orderId',
@@ -152,14 +168,13 @@ export function orderDirectFields(request: OrderDirectRequest): Params {
       request.language === undefined
         ? undefined
         : check.matches('language', request.language, LANGUAGE, 'an Ogone LANGUAGE like en_US'),
-    CN: check.text('customer.name', customer.name, CUSTOMER_LIMITS.name),
-    EMAIL: check.text('customer.email', customer.email, CUSTOMER_LIMITS.email),
-    OWNERADDRESS: check.text('customer.address', customer.address, CUSTOMER_LIMITS.address),
-    OWNERZIP: check.text('customer.zip', customer.zip, CUSTOMER_LIMITS.zip),
-    OWNERTOWN: check.text('customer.town', customer.town, CUSTOMER_LIMITS.town),
-    OWNERCTY: check.text('customer.country', customer.country, 2)?.toUpperCase(),
-    OWNERTELNO: check.text('customer.phone', customer.phone, CUSTOMER_LIMITS.phone),
-    COMPLUS: check.text('complus', request.complus, MAX_COMPLUS),
+    // The hosted page's rule: one line, no control characters, shortened to Ogone's lengths.
+    ...normalizeFormFields({
+      ...customerFields(customer),
+      ...(request.complus === undefined
+        ? {}
+        : { COMPLUS: check.string('complus', request.complus) }),
+    }),
     ...(request.threeDSecure === undefined ? {} : threeDSecureFields(request.threeDSecure)),
   };
 }
