@@ -65,7 +65,8 @@ export function composeShaString(
   direction: SignatureDirection,
 ): string {
   const pairs: [name: string, value: string][] = [];
-  for (const [rawName, rawValue] of Object.entries(params)) {
+  for (const rawName of Object.keys(params)) {
+    const rawValue = params[rawName];
     const name = rawName.toUpperCase();
     if (name === 'SHASIGN') continue;
     if (direction === 'out' && !SHA_OUT_PARAMETERS.has(name)) continue;
@@ -143,7 +144,8 @@ export function signaturesEqual(expected: string, received: string): boolean {
 
 /** Finds `SHASIGN` whatever its case; `undefined` when absent or empty. */
 export function getReceivedSignature(params: Params): string | undefined {
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const value = params[name];
     if (name.toUpperCase() === 'SHASIGN' && typeof value === 'string' && value !== '') return value;
   }
   return undefined;
