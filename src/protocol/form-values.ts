@@ -27,30 +27,34 @@ export const FORM_FIELD_LIMITS: Readonly<Record<string, number>> = {
 /** Fields whose value is dropped rather than shortened when too long. */
 const OMIT_WHEN_TOO_LONG = new Set(['EMAIL']);
 
+/** Anything the normalisation below would change (a value without any is kept as it is). */
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF]| {2}|^ | $/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const LINE_BREAKS_AND_TABS = /\r\n|[\r\n\t\v\f\u0085\u2028\u2029]/g;
-// eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
  * The value as it must be signed and posted: line breaks and tabs become one space, other
- * control characters are removed, lone surrogates become U+FFFD, runs of spaces collapse and the
- * ends are trimmed, then the field's limit applies (whole characters, never half a pair).
+ * control characters are removed, lone surrogates become U+FFFD, runs of spaces collapse and
+ * leading and trailing spaces go, then the field's limit applies (whole characters, never half a pair).
  * Idempotent. Returns `''` for a value that must be left out.
  */
 export function normalizeFormValue(name: string, value: string): string {
-  let text = value
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(LINE_BREAKS_AND_TABS, ' ')
-    .replace(OTHER_CONTROLS, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  let text = value;
+  if (NEEDS_CLEANING.test(text)) {
+    text = text
+      .replace(LONE_SURROGATE, '\uFFFD')
+      .replace(LINE_BREAKS_AND_TABS, ' ')
+      .replace(OTHER_CONTROLS, '')
+      .replace(/ {2,}/g, ' ')
+      .replace(/^ | $/g, '');
+  }
   const limit = FORM_FIELD_LIMITS[name.toUpperCase()];
-  if (limit !== undefined) {
+  if (limit !== undefined && text.length > limit) {
     const characters = [...text];
     if (characters.length > limit) {
       if (OMIT_WHEN_TOO_LONG.has(name.toUpperCase())) return '';
-      text = characters.slice(0, limit).join('').trimEnd();
+      text = characters.slice(0, limit).join('').replace(/ $/, '');
     }
   }
   return text;

@@ -29,7 +29,8 @@ export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
   return value === 'sha1' || value === 'sha256' || value === 'sha512';
 }
 
-function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
+/** Throws `invalid-algorithm` unless `algorithm` is sha1, sha256 or sha512. */
+export function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
   if (!isHashAlgorithm(algorithm)) {
     throw new OgoneProtocolError(
       'invalid-algorithm',
@@ -38,7 +39,8 @@ function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm
   }
 }
 
-function valueToString(name: string, value: string | number | null | undefined): string {
+/** A parameter's value as signed and sent: `null`/`undefined` are empty, numbers must be finite. */
+export function valueToString(name: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
@@ -63,7 +65,8 @@ export function composeShaString(
   direction: SignatureDirection,
 ): string {
   const pairs: [name: string, value: string][] = [];
-  for (const [rawName, rawValue] of Object.entries(params)) {
+  for (const rawName of Object.keys(params)) {
+    const rawValue = params[rawName];
     const name = rawName.toUpperCase();
     if (name === 'SHASIGN') continue;
     if (direction === 'out' && !SHA_OUT_PARAMETERS.has(name)) continue;
@@ -141,7 +144,8 @@ export function signaturesEqual(expected: string, received: string): boolean {
 
 /** Finds `SHASIGN` whatever its case; `undefined` when absent or empty. */
 export function getReceivedSignature(params: Params): string | undefined {
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const value = params[name];
     if (name.toUpperCase() === 'SHASIGN' && typeof value === 'string' && value !== '') return value;
   }
   return undefined;
