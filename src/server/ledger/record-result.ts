@@ -1,7 +1,8 @@
 /**
  * Records one verified message in one transaction: the payment's row locked, the event inserted
  * under its unique idempotency key (a duplicate stops there), the state machine applied, the
- * delivery enqueued and a saved card recorded. Nothing is half-recorded: it commits or not.
+ * delivery enqueued and a saved card recorded. Nothing is half-recorded: it commits or not. The
+ * first message of a new payment takes a one-statement path (`record-first.ts`).
  */
 import type { PaymentResult } from '../../contract/types.js';
 import { toOgoneAmount } from '../../protocol/amount.js';
@@ -17,7 +18,9 @@ import {
   type PaymentRow,
 } from './payments.js';
 import type { EventSource } from './records.js';
-import { displayedStatus, stageOf, transition, type PaymentState } from './state-machine.js';
+import { currentState, detailsOf, planUpdate } from './record-plan.js';
+import { insertFirstResult } from './record-first.js';
+import { transition } from './state-machine.js';
 
 /** A verified message to record. */
 export interface ResultToRecord {
@@ -51,23 +54,13 @@ export interface RecordedResult {
   enqueued: boolean;
 }
 
-const CAPTURED = new Set([9, 95]);
-const REFUNDED = new Set([8, 84, 85]);
-
-function detailsOf(result: PaymentResult) {
-  return {
-    payId: result.payId,
-    ncError: result.ncError,
-    trxDate: result.trxDate ?? null,
-    cardNumber: result.cardNumber ?? null,
-    brand: result.brand ?? null,
-    alias: result.alias ?? null,
-  };
-}
-
-function currentState(row: PaymentRow): PaymentState | null {
-  if (row.last_status === null) return null;
-  return { last: row.last_status, step: row.state_step, settled: row.settled_status };
+/** A verified success carrying ALIAS, from a matched order: its card is recorded. */
+function savesCard(input: ResultToRecord): boolean {
+  return (
+    input.mayRecordCard &&
+    input.result.alias !== undefined &&
+    isSuccessOutcome(input.result.outcome)
+  );
 }
 
 /** The delivery of a platform message (applied or stale: the merchant's books see every step). */
@@ -98,35 +91,12 @@ async function applyPlatform(
     await markStale(tx, eventId, result.idempotencyKey, enqueue?.payload);
     return { disposition: 'stale', payment: row, eventId, enqueued: enqueue !== undefined };
   }
-  const shown = displayedStatus(t.next);
-  const own = shown === result.status;
-  const settles = t.next.settled === result.status && stageOf(result.status) !== undefined;
-  const minor = toOgoneAmount(result.amount);
-  const enqueue = delivery(input, eventId, 'applied', shown);
-  const payment = await updateState(
-    tx,
-    row.id,
-    {
-      status: shown,
-      lastStatus: t.next.last,
-      step: t.next.step,
-      settledStatus: t.next.settled,
-      settledKey: settles ? result.idempotencyKey : row.settled_key,
-      stateKey: own ? result.idempotencyKey : (row.settled_key ?? result.idempotencyKey),
-      details: own ? detailsOf(result) : null,
-      capturedAddMinor: CAPTURED.has(result.status) ? minor : '0',
-      refundedAddMinor: REFUNDED.has(result.status) ? minor : '0',
-    },
-    enqueue,
-  );
+  const update = planUpdate(row, t.next, result);
+  const enqueue = delivery(input, eventId, 'applied', update.status);
+  const payment = await updateState(tx, row.id, update, enqueue);
   const enqueued = enqueue !== undefined;
   const customerId = payment.customer_id;
-  if (
-    input.mayRecordCard &&
-    customerId !== null &&
-    result.alias !== undefined &&
-    isSuccessOutcome(result.outcome)
-  ) {
+  if (savesCard(input) && customerId !== null && result.alias !== undefined) {
     await saveCard(tx, {
       provider: input.provider,
       customerId,
@@ -151,30 +121,45 @@ async function applyReturn(tx: Queryable, row: PaymentRow, input: ResultToRecord
 }
 
 /** Records a verified message; see the file comment. */
-export function recordResult(driver: Driver, input: ResultToRecord): Promise<RecordedResult> {
+export async function recordResult(driver: Driver, input: ResultToRecord): Promise<RecordedResult> {
   const { result } = input;
+  const seed = {
+    provider: input.provider,
+    orderRef: result.orderRef,
+    orderId: result.orderId,
+    amountMinor: toOgoneAmount(result.amount),
+    currency: result.currency,
+    customerId: input.customerId,
+  };
+  const shopper = input.source === 'return';
+  const event = {
+    source: input.source,
+    channel: channelOf(input.source),
+    idempotencyKey: result.idempotencyKey,
+    status: result.status,
+    step: input.step,
+    params: input.params,
+    disposition: shopper ? 'observed' : 'applied',
+  };
+  if (!shopper && !savesCard(input)) {
+    // The first message of a new payment: one statement (see record-first.ts).
+    const t = transition(null, { status: result.status, step: input.step });
+    if (t.kind === 'apply') {
+      const update = planUpdate(null, t.next, result);
+      const payload = input.payload?.('applied', update.status);
+      const first = await insertFirstResult(driver, seed, event, update, payload);
+      if (first !== undefined) {
+        return {
+          disposition: 'applied',
+          payment: first.row,
+          eventId: first.eventId,
+          enqueued: payload !== undefined,
+        };
+      }
+    }
+  }
   return driver.transaction(async (tx) => {
-    const shopper = input.source === 'return';
-    const { row, eventId: inserted } = await lockPaymentAndInsertEvent(
-      tx,
-      {
-        provider: input.provider,
-        orderRef: result.orderRef,
-        orderId: result.orderId,
-        amountMinor: toOgoneAmount(result.amount),
-        currency: result.currency,
-        customerId: input.customerId,
-      },
-      {
-        source: input.source,
-        channel: channelOf(input.source),
-        idempotencyKey: result.idempotencyKey,
-        status: result.status,
-        step: input.step,
-        params: input.params,
-        disposition: shopper ? 'observed' : 'applied',
-      },
-    );
+    const { row, eventId: inserted } = await lockPaymentAndInsertEvent(tx, seed, event);
     if (inserted === null) {
       const eventId = await countDuplicate(tx, result.idempotencyKey, input.source);
       return { disposition: 'duplicate', payment: row, eventId, enqueued: false };
