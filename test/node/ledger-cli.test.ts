@@ -213,20 +213,30 @@ describe('ledger command-line and URL parsing (fuzzed)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ogone-cli-fuzz-'));
     const env = { OGONE_DATABASE_URL: join(dir, 'absent') };
     const writes = { out: process.stdout.write, err: process.stderr.write };
+    const word = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        '--status',
+        '--since',
+        '--json',
+        '--limit',
+        '--database',
+        '0',
+        '9',
+        'paid',
+        '7d',
+      ),
+    );
     const samples = fc.sample(
       fc.tuple(
         fc.constantFrom('payments', 'ledger'),
-        fc.array(
-          fc.oneof(
-            fc.string({ maxLength: 12 }),
-            fc.constantFrom('list', 'show', '--status', '--since', '--json', '--limit', '0', '9'),
-          ),
-          { maxLength: 5 },
-        ),
+        fc.constantFrom('list', 'show', 'list', 'show', 'help', 'nope'),
+        fc.array(word, { maxLength: 5 }),
       ),
-      { numRuns: 60, seed: 42 },
+      { numRuns: 80, seed: 42 },
     );
     let output = '';
+    const codes = new Set<number>();
     process.stdout.write = ((chunk: string) => (
       (output += chunk),
       true
@@ -236,10 +246,12 @@ describe('ledger command-line and URL parsing (fuzzed)', () => {
       true
     )) as typeof process.stderr.write;
     try {
-      for (const [group, argv] of samples) {
-        if (argv.includes('migrate')) continue;
+      for (const [group, sub, rest] of samples) {
+        // --database would point elsewhere (a reading command never creates a ledger anyway).
+        const argv = [sub, ...rest.filter((word) => word !== '--database')];
         const code = await runLedgerCommand(group as 'payments' | 'ledger', argv, env);
         assert.ok([0, 1, 2].includes(code), `${group} ${argv.join(' ')} → ${code}`);
+        codes.add(code);
       }
     } finally {
       process.stdout.write = writes.out;
@@ -247,5 +259,7 @@ describe('ledger command-line and URL parsing (fuzzed)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     assert.ok(!/\n\s+at /.test(output), 'no stack trace');
+    assert.ok(codes.has(1) && codes.has(2), 'both usage mistakes and an absent ledger were met');
+    assert.ok(!output.includes(dir) || output.includes('No ledger at'), 'failures say why');
   });
 });
