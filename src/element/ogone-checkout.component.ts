@@ -189,6 +189,8 @@ export class OgoneCheckout extends LitElement {
   #result: PaymentResult | null = null;
   #languageObserver: MutationObserver | undefined;
   readonly #hinted = new Set<string>();
+  /** The last button press came from the keyboard: the message it leads to shows its focus. */
+  #keyboard = false;
 
   /** Where the element is: `idle`, `signing`, `redirecting`, `verifying`, `done` or `error`. */
   get state(): OgoneCheckoutState {
@@ -491,7 +493,9 @@ export class OgoneCheckout extends LitElement {
     emit(this, 'ogone-save-card-change', { saveCard: this._saveCardChecked });
   }
 
-  #onButtonClick(): void {
+  #onButtonClick(event: MouseEvent): void {
+    // A click from Enter or Space has no pointer detail: show where focus goes next.
+    this.#keyboard = event.detail === 0;
     const action = viewOf(this._phase).button;
     if (action === 'check') void this.#verify();
     else if (action === 'checkout') this.#backToCheckout();
@@ -532,7 +536,12 @@ export class OgoneCheckout extends LitElement {
     // Move focus to what happened, unless the shopper is busy elsewhere on the page.
     const active = document.activeElement;
     if (active !== null && active !== document.body && active !== this && !wasBusy) return;
-    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
+    const message = this.renderRoot.querySelector<HTMLElement>('[part~="message"]');
+    // A focus ring on a message is only useful to a keyboard user who pressed a button here;
+    // after a page load or a mouse click it is noise (browsers would show one after a load).
+    message?.classList.toggle('keyboard', this.#keyboard);
+    message?.focus();
+    this.#keyboard = false;
     this.#scrollIntoView();
   }
 

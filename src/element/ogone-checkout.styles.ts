@@ -41,7 +41,7 @@ export const ogoneCheckoutStyles = css`
   }
 
   .return {
-    min-height: 9.5em;
+    min-height: 11em;
   }
 
   p,
@@ -98,6 +98,10 @@ export const ogoneCheckoutStyles = css`
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  [part~='message']:not(.keyboard) {
+    outline: none;
   }
 
   [aria-busy='true']::after,

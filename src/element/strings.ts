@@ -85,10 +85,8 @@ export const EN: OgoneCheckoutStrings = {
   cardEnding: 'ending in',
   cardSaved: 'Card saved for next time',
   errorNetwork: 'We could not reach the payment service. Check your connection.',
-  errorServer:
-    'Our payment service is not available right now. Nothing was charged; please try again in a moment.',
-  errorTimeout:
-    'The payment service is taking too long to answer. Nothing was charged; please try again.',
+  errorServer: 'The payment service is unavailable. Nothing was charged; try again shortly.',
+  errorTimeout: 'The payment service did not answer in time. Nothing was charged; try again.',
   errorStart: 'The payment could not be started.',
   errorVerifyNetwork:
     'We could not reach the payment service to confirm your payment. Check your connection, then check again. Please do not pay again.',

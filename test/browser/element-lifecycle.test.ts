@@ -328,7 +328,7 @@ describe('item 5: timeouts', () => {
     expect(errors.map((error) => error.code)).to.deep.equal(['timeout']);
     expect(signCalls()[0]!.signal!.aborted).to.equal(true);
     expect(said(el)).to.equal(
-      'The payment service is taking too long to answer. Nothing was charged; please try again.',
+      'The payment service did not answer in time. Nothing was charged; try again.',
     );
     expect(buttonText(el)).to.equal('Try again');
     button(el)!.click();

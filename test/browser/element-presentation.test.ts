@@ -107,13 +107,13 @@ describe('item 6: errors are told apart, announced assertively and focused', () 
       'the shop’s server (502 without a body)',
       { status: 502, body: '<html>Bad gateway</html>' },
       'endpoint-unavailable',
-      'Our payment service is not available right now. Nothing was charged; please try again in a moment.',
+      'The payment service is unavailable. Nothing was charged; try again shortly.',
     ],
     [
       'the shop’s server (503 with an error body)',
       serverDown,
       'endpoint-unavailable',
-      'Our payment service is not available right now. Nothing was charged; please try again in a moment.',
+      'The payment service is unavailable. Nothing was charged; try again shortly.',
     ],
   ] as const) {
     it(`before paying, tells ${name} apart and offers Try again`, async () => {
@@ -226,8 +226,9 @@ describe('item 7: a receipt, not a sentence', () => {
 describe('item 8: on a phone, the result is in view and nothing shifts', () => {
   async function page(query: string) {
     history.replaceState(null, '', `${location.pathname}${query}`);
+    // A shop's payment panel: padded, body text at 16px / 1.5.
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div>
+      html`<div style="font: 16px/1.5 system-ui, sans-serif; padding: 0 20px">
         <div style="height: 1500px">basket</div>
         <ogone-checkout endpoint="/ogone" order-ref="SO-1001" save-card="optional"></ogone-checkout>
         <p id="after">Delivery details</p>
@@ -268,7 +269,8 @@ describe('item 8: on a phone, the result is in view and nothing shifts', () => {
   for (const width of [390, 1280]) {
     it(`checkout at ${width} px: idle, signing and an error move nothing below the element`, async () => {
       await setViewport({ width, height: 800 });
-      routeFetch({ sign: [new TypeError('Failed to fetch')] });
+      // The longest message before paying: the shop's server failing.
+      routeFetch({ sign: [{ status: 503, body: 'Service Unavailable' }] });
       const release = gateFetch();
       const wrapper = await page('');
       const el = wrapper.querySelector('ogone-checkout')!;
@@ -290,7 +292,9 @@ describe('item 8: on a phone, the result is in view and nothing shifts', () => {
     for (const outcome of ['paid', 'refused'] as const) {
       it(`return at ${width} px: the ${outcome} result replaces "Checking…" without moving what follows`, async () => {
         await setViewport({ width, height: 800 });
-        routeFetch({ verify: [{ status: 200, body: result(outcome) }] });
+        // The tallest usual receipt: paid, card saved.
+        const verified = outcome === 'paid' ? result('paid', { alias: 'A1' }) : result(outcome);
+        routeFetch({ verify: [{ status: 200, body: verified }] });
         const release = gateFetch();
         const wrapper = await page(returnQuery('SO-1001', outcome === 'paid' ? 9 : 2));
         const el = wrapper.querySelector('ogone-checkout')!;
@@ -414,8 +418,15 @@ describe('item 9: light and dark pages, focus ring, label, checkbox', () => {
     expect([Math.round(box.width), Math.round(box.height)]).to.deep.equal([18, 18]);
   });
 
-  it('shows no focus ring on the result for a mouse user, and one for a keyboard user', async () => {
+  it('shows no focus ring on the result after a page load or a mouse click, one after a key press', async () => {
     const outlines: string[] = [];
+    routeFetch({ verify: [{ status: 200, body: PAID }] });
+    const loaded = await render(CHECKOUT, returnQuery());
+    await untilState(loaded, 'done');
+    await loaded.updateComplete;
+    expect(shadow(loaded).activeElement, 'load').to.equal(part(loaded, 'message'));
+    outlines.push(getComputedStyle(part(loaded, 'message')!).outlineStyle);
+    loaded.remove();
     for (const how of ['mouse', 'keyboard'] as const) {
       routeFetch({ verify: [new TypeError('offline'), { status: 200, body: PAID }] });
       const el = await render(CHECKOUT, returnQuery());
@@ -438,7 +449,7 @@ describe('item 9: light and dark pages, focus ring, label, checkbox', () => {
       outlines.push(getComputedStyle(message).outlineStyle);
       el.remove();
     }
-    expect(outlines).to.deep.equal(['none', 'solid']);
+    expect(outlines).to.deep.equal(['none', 'none', 'solid']);
   });
 });
 

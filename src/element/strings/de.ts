@@ -22,10 +22,8 @@ const strings: OgoneCheckoutStrings = {
   cardEnding: 'mit Endziffern',
   cardSaved: 'Karte für das nächste Mal gespeichert',
   errorNetwork: 'Der Zahlungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
-  errorServer:
-    'Unser Zahlungsdienst ist gerade nicht verfügbar. Es wurde nichts abgebucht; bitte versuchen Sie es gleich noch einmal.',
-  errorTimeout:
-    'Der Zahlungsdienst antwortet zu langsam. Es wurde nichts abgebucht; bitte versuchen Sie es erneut.',
+  errorServer: 'Zahlungsdienst nicht verfügbar. Nichts abgebucht; bitte gleich erneut versuchen.',
+  errorTimeout: 'Der Zahlungsdienst antwortet nicht. Nichts abgebucht; bitte erneut versuchen.',
   errorStart: 'Die Zahlung konnte nicht gestartet werden.',
   errorVerifyNetwork:
     'Der Zahlungsdienst ist nicht erreichbar, daher können wir Ihre Zahlung nicht bestätigen. Prüfen Sie Ihre Verbindung und prüfen Sie dann erneut. Bitte bezahlen Sie nicht erneut.',

@@ -22,10 +22,8 @@ const strings: OgoneCheckoutStrings = {
   cardEnding: 'terminada en',
   cardSaved: 'Tarjeta guardada para la próxima vez',
   errorNetwork: 'No hemos podido conectar con el servicio de pago. Comprueba tu conexión.',
-  errorServer:
-    'Nuestro servicio de pago no está disponible ahora mismo. No se ha cobrado nada; inténtalo de nuevo en un momento.',
-  errorTimeout:
-    'El servicio de pago está tardando demasiado en responder. No se ha cobrado nada; inténtalo de nuevo.',
+  errorServer: 'El servicio de pago no está disponible. No se ha cobrado nada; inténtalo pronto.',
+  errorTimeout: 'El servicio de pago no responde. No se ha cobrado nada; inténtalo de nuevo.',
   errorStart: 'No se ha podido iniciar el pago.',
   errorVerifyNetwork:
     'No hemos podido conectar con el servicio de pago para confirmar tu pago. Comprueba tu conexión y vuelve a comprobarlo. No vuelvas a pagar.',

@@ -22,10 +22,8 @@ const strings: OgoneCheckoutStrings = {
   cardEnding: 'se terminant par',
   cardSaved: 'Carte enregistrée pour la prochaine fois',
   errorNetwork: 'Le service de paiement est injoignable. Vérifiez votre connexion.',
-  errorServer:
-    'Notre service de paiement est momentanément indisponible. Rien n’a été débité ; réessayez dans un instant.',
-  errorTimeout:
-    'Le service de paiement met trop de temps à répondre. Rien n’a été débité ; veuillez réessayer.',
+  errorServer: 'Service de paiement indisponible. Rien n’a été débité ; réessayez bientôt.',
+  errorTimeout: 'Le service de paiement ne répond pas. Rien n’a été débité ; réessayez.',
   errorStart: 'Le paiement n’a pas pu démarrer.',
   errorVerifyNetwork:
     'Le service de paiement est injoignable : impossible de confirmer votre paiement. Vérifiez votre connexion, puis vérifiez à nouveau. Ne payez pas une seconde fois.',

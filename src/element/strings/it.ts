@@ -22,10 +22,8 @@ const strings: OgoneCheckoutStrings = {
   cardEnding: 'che termina con',
   cardSaved: 'Carta salvata per la prossima volta',
   errorNetwork: 'Impossibile raggiungere il servizio di pagamento. Controlla la connessione.',
-  errorServer:
-    'Il nostro servizio di pagamento non è disponibile al momento. Non è stato addebitato nulla; riprova tra poco.',
-  errorTimeout:
-    'Il servizio di pagamento impiega troppo tempo a rispondere. Non è stato addebitato nulla; riprova.',
+  errorServer: 'Servizio di pagamento non disponibile. Nessun addebito; riprova tra poco.',
+  errorTimeout: 'Il servizio di pagamento non risponde. Nessun addebito; riprova.',
   errorStart: 'Non è stato possibile avviare il pagamento.',
   errorVerifyNetwork:
     'Impossibile raggiungere il servizio di pagamento per confermare il pagamento. Controlla la connessione, poi verifica di nuovo. Non pagare una seconda volta.',

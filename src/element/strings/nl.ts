@@ -22,9 +22,8 @@ const strings: OgoneCheckoutStrings = {
   cardEnding: 'eindigend op',
   cardSaved: 'Kaart bewaard voor de volgende keer',
   errorNetwork: 'De betaaldienst is niet bereikbaar. Controleer uw verbinding.',
-  errorServer:
-    'Onze betaaldienst is momenteel niet beschikbaar. Er is niets afgeschreven; probeer het zo opnieuw.',
-  errorTimeout: 'De betaaldienst reageert te traag. Er is niets afgeschreven; probeer het opnieuw.',
+  errorServer: 'De betaaldienst werkt nu niet. Niets afgeschreven; probeer het zo opnieuw.',
+  errorTimeout: 'De betaaldienst reageert niet. Niets afgeschreven; probeer het opnieuw.',
   errorStart: 'De betaling kon niet worden gestart.',
   errorVerifyNetwork:
     'De betaaldienst is niet bereikbaar, dus we kunnen uw betaling niet bevestigen. Controleer uw verbinding en controleer dan opnieuw. Betaal niet opnieuw.',
