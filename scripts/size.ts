@@ -93,11 +93,10 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`;
 }
 
-/** The module a chunk mostly holds, for the report (`return-half`, `fr`…). */
+/** The module a chunk mostly holds, for the report (`return half`, `strings (pay: Payer)`…). */
 function label(chunk: Chunk): string {
-  if (/Ogone's parameters|receipt/.test(chunk.code) && /orders\//.test(chunk.code)) {
-    return 'return half';
-  }
+  if (/orders\//.test(chunk.code)) return 'return half';
+  if (/allowedReturnOrigins/.test(chunk.code)) return 'console hints';
   const language = /pay:"([^"]+)"/.exec(chunk.code)?.[1];
   return language ? `strings (pay: ${language})` : chunk.file;
 }
