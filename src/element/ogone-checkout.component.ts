@@ -120,8 +120,8 @@ export class OgoneCheckout extends LitElement {
     amount: {},
     currency: {},
     strings: { attribute: false },
-    _phase: { state: true },
-    _saveCardChecked: { state: true },
+    _phase: { state: true, attribute: false },
+    _saveCardChecked: { state: true, attribute: false },
   };
 
   /** Base URL of the companion endpoint, e.g. `/ogone` (the element POSTs to `/ogone/sign`). */
@@ -578,7 +578,8 @@ export class OgoneCheckout extends LitElement {
     // Never sign an order the endpoint says is paid or pending (Back, reload, another tab).
     const lookup = this.#lookup?.orderRef === orderRef ? this.#lookup : null;
     const status = lookup ? await lookup.done : null;
-    if (this._phase.name !== 'signing') return;
+    // Removed meanwhile (the lookup was aborted): back to idle when it returns.
+    if (this._phase.name !== 'signing' || !this.isConnected) return;
     if (status && this.#applyStatus(status)) return;
     const tag = this.#languageTag();
     const answer = await this.#client.sign(
