@@ -55,10 +55,7 @@ export interface PaymentResultBase {
   ncError: string;
   /** `MM/DD/YY` as Ogone sends it. */
   trxDate?: string | undefined;
-  /**
-   * Stable across redeliveries of the same result, distinct for every step of the payment:
-   * `orderId:payId:payIdSub:status` (PAYIDSUB `0` when Ogone does not send it).
-   */
+  /** Stable across redeliveries of the same result: orderId + payId + status. */
   idempotencyKey: string;
 }
 
@@ -70,15 +67,17 @@ export interface EndpointError {
   error: { code: EndpointErrorCode | (string & {}); message: string };
 }
 
+/** What `GET <endpoint>/orders/<orderRef>` says about an order. */
+export type OrderState = 'open' | 'paid' | 'pending' | 'uncertain';
+
 /**
- * What `GET <endpoint>/orders/<orderRef>` answers: the order's payment state as the ledger knows
- * it. `open`: nothing paid yet (no attempt, or only refused, cancelled or invalid ones) — the
- * shopper may pay; `paid`: paid or authorised (or a later after-sale state); `pending`: an
- * attempt is still moving; `uncertain`: the platform does not know yet — never let the shopper
- * pay again. `result` is the attempt the state comes from (the latest one when `open`).
+ * What `GET <endpoint>/orders/<orderRef>` answers (same credentials as `/sign`; 404
+ * `unknown-order`). `open`: no payment, or only refused, cancelled or invalid attempts. `paid`: a
+ * successful payment (or a later after-sale state), `result` is its receipt. `pending` /
+ * `uncertain`: the payment is not final; the shopper must not pay again.
  */
 export interface OrderStatus {
   orderRef: string;
-  state: 'open' | 'paid' | 'pending' | 'uncertain';
+  state: OrderState;
   result: PaymentResult | null;
 }
