@@ -3,27 +3,7 @@
  * protocol, as a web-standard `(request: Request) => Promise<Response>` handler.
  * @packageDocumentation
  */
-export {
-  ALREADY_PROCESSED_NCERROR,
-  createSandbox,
-  createSandboxHandler,
-  ogoneReturnAmount,
-  returnUrlFor,
-  type FetchHandler,
-  type Sandbox,
-} from './sandbox.js';
-export {
-  SandboxOptionsError,
-  type ResolvedSandboxOptions,
-  type SandboxFetch,
-  type SandboxOptions,
-} from './options.js';
+export { createSandbox, type FetchHandler, type Sandbox } from './sandbox.js';
+export { SandboxOptionsError, type SandboxFetch, type SandboxOptions } from './options.js';
 export type { FeedbackDelivery } from './feedback.js';
-export {
-  cardBehaviour,
-  cardBrand,
-  luhnValid,
-  TEST_CARDS,
-  type CardBehaviour,
-  type TestCard,
-} from './cards.js';
+export { TEST_CARDS, type CardBehaviour, type TestCard } from './cards.js';

@@ -1,0 +1,73 @@
+/** `orderstandard_utf8.asp`: the signed form arrives, the payment page (or Ogone's error) answers. */
+import { OgoneProtocolError } from '../../protocol/errors.js';
+import { parseOgoneParams, type IncomingParams } from '../../protocol/params.js';
+import { clientIp, readForm } from '../http/request.js';
+import { errorResponse, htmlResponse } from '../http/responses.js';
+import { renderPaymentPage, type PaymentPageModel } from '../pages/payment-page.js';
+import { stringsFor } from '../pages/strings.js';
+import { ALREADY_PROCESSED_NCERROR } from '../state/paid-orders.js';
+import type { Session } from '../state/sessions.js';
+import type { HostedPageContext } from './context.js';
+import { checkOrderForm } from './order-form.js';
+
+/** The payment page's model for a session, with what the shopper typed and what is wrong. */
+export function pageModel(
+  session: Session,
+  values: PaymentPageModel['values'],
+  errors: PaymentPageModel['errors'] = {},
+): PaymentPageModel {
+  const strings = stringsFor(session.language);
+  return {
+    strings,
+    sessionToken: session.token,
+    payPath: session.payPath,
+    pspid: session.pspid,
+    orderId: session.orderId,
+    amountMinor: session.amountMinor,
+    currency: session.currency,
+    operation: session.operation,
+    aliasUsage:
+      session.alias === undefined ? undefined : session.aliasUsage || strings.saveCardFallback,
+    values,
+    errors,
+  };
+}
+
+/** Serves the hosted page for a GET (query) or POST (form) of the merchant's signed fields. */
+export async function openHostedPage(
+  request: Request,
+  context: HostedPageContext,
+): Promise<Response> {
+  const form = await readForm(request);
+  if (form === 'unsupported') {
+    return errorResponse({
+      errorText: 'unsupported content type',
+      hint: 'Post the form as application/x-www-form-urlencoded (a plain HTML form).',
+    });
+  }
+  let params: IncomingParams;
+  try {
+    params = parseOgoneParams(form);
+  } catch (error) {
+    return errorResponse({
+      errorText: 'unknown order/1/s',
+      hint: error instanceof OgoneProtocolError ? error.message : 'The form could not be read.',
+    });
+  }
+  const checked = await checkOrderForm(params, context.config);
+  if ('error' in checked) return errorResponse(checked.error);
+  if (context.paidOrders.has(checked.form.orderId)) {
+    return errorResponse({
+      errorText: 'This order has already been processed',
+      hint: 'A paid ORDERID cannot be paid again: use a fresh ORDERID for each attempt.',
+      ncError: ALREADY_PROCESSED_NCERROR,
+    });
+  }
+  const payPath = new URL(request.url).pathname.replace(/[^/]*$/, 'sandbox/pay');
+  const session = context.sessions.open(checked.form, payPath, clientIp(request));
+  return htmlResponse(
+    renderPaymentPage(
+      pageModel(session, { cardNumber: '', expiry: '', cardholder: session.cn, saveCard: true }),
+    ),
+  );
+}
