@@ -53,4 +53,11 @@ export const SandboxOptionsSchema = z.object({
   now: z
     .custom<() => Date>((value) => typeof value === 'function', { error: 'now must be a function' })
     .optional(),
+  basePath: z
+    .string({ error: 'basePath must be a string' })
+    .regex(/^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)*$/, {
+      error: 'basePath must be empty or a path like /sandbox (no trailing slash)',
+    })
+    .max(200, { error: 'basePath must be at most 200 characters' })
+    .optional(),
 });

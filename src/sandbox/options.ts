@@ -30,6 +30,11 @@ export interface SandboxOptions {
   maxEntries?: number;
   /** Clock, for tests (default `() => new Date()`). */
   now?: () => Date;
+  /**
+   * Path under which the sandbox is mounted (default `''`: pages at `/ncol/test/…`). Requests
+   * outside it get 404, and the pages' forms post under it.
+   */
+  basePath?: string;
 }
 
 /** Options after validation, with defaults applied. */
@@ -44,6 +49,7 @@ export interface ResolvedSandboxOptions {
   fetch: SandboxFetch;
   maxEntries: number;
   now: () => Date;
+  basePath: string;
 }
 
 /** Thrown by `createSandbox` for a wrong option; the message names the option, never a secret. */
@@ -92,5 +98,6 @@ export function resolveSandboxOptions(options: unknown): ResolvedSandboxOptions 
     fetch: fetchImpl ?? (() => Promise.reject(new Error('fetch is not available'))),
     maxEntries: value.maxEntries ?? 1000,
     now: value.now ?? (() => new Date()),
+    basePath: value.basePath ?? '',
   };
 }

@@ -53,7 +53,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const feedbackLog = (): readonly FeedbackDelivery[] => feedback?.log ?? [];
 
   async function route(request: Request): Promise<Response> {
-    const match = matchRoute(new URL(request.url).pathname);
+    const match = matchRoute(new URL(request.url).pathname, config.basePath);
     const method = request.method;
     if (match === undefined) {
       return errorResponse(
@@ -70,18 +70,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         return jsonResponse({ feedbackUrl: config.feedbackUrl ?? null, deliveries: feedbackLog() });
       case 'pay':
         return submitPayment(request, context);
-      case 'orderstandard.asp':
-      case 'orderstandard_utf8.asp':
+      case 'hosted-page-latin1':
+      case 'hosted-page':
         if (method !== 'GET' && method !== 'POST') {
           return errorResponse({ errorText: 'method not allowed' }, 405);
         }
-        if (match.page === 'orderstandard.asp') {
+        if (match.page === 'hosted-page-latin1') {
           return errorResponse({
             errorText: 'page not available in this sandbox',
             hint: 'Use the UTF-8 page orderstandard_utf8.asp: non-ASCII names would be mangled otherwise.',
           });
         }
-        return openHostedPage(request, context);
+        return openHostedPage(request, context, match.environment);
     }
   }
 

@@ -2,6 +2,7 @@
 import { OgoneProtocolError } from '../../protocol/errors.js';
 import { parseOgoneParams, type IncomingParams } from '../../protocol/params.js';
 import { clientIp, readForm } from '../http/request.js';
+import { platformPath, type Environment } from '../http/router.js';
 import { errorResponse, htmlResponse } from '../http/responses.js';
 import { renderPaymentPage, type PaymentPageModel } from '../pages/payment-page.js';
 import { stringsFor } from '../pages/strings.js';
@@ -33,10 +34,22 @@ export function pageModel(
   };
 }
 
+/** The payment page of a session, allowed to post to the sandbox and its return URLs. */
+export function paymentPageResponse(
+  session: Session,
+  values: PaymentPageModel['values'],
+  errors: PaymentPageModel['errors'] = {},
+): Promise<Response> {
+  return htmlResponse(renderPaymentPage(pageModel(session, values, errors)), {
+    formTargets: Object.values(session.urls),
+  });
+}
+
 /** Serves the hosted page for a GET (query) or POST (form) of the merchant's signed fields. */
 export async function openHostedPage(
   request: Request,
   context: HostedPageContext,
+  environment: Environment,
 ): Promise<Response> {
   const form = await readForm(request);
   if (form === 'unsupported') {
@@ -63,11 +76,14 @@ export async function openHostedPage(
       ncError: ALREADY_PROCESSED_NCERROR,
     });
   }
-  const payPath = new URL(request.url).pathname.replace(/[^/]*$/, 'sandbox/pay');
+  // Built from the configuration, never from the request's path: a crafted path cannot make the
+  // genuine page post card data to another host.
+  const payPath = platformPath(context.config.basePath, environment, 'sandbox/pay');
   const session = context.sessions.open(checked.form, payPath, clientIp(request));
-  return htmlResponse(
-    renderPaymentPage(
-      pageModel(session, { cardNumber: '', expiry: '', cardholder: session.cn, saveCard: true }),
-    ),
-  );
+  return paymentPageResponse(session, {
+    cardNumber: '',
+    expiry: '',
+    cardholder: session.cn,
+    saveCard: true,
+  });
 }

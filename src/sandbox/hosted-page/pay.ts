@@ -2,7 +2,6 @@
 import { cardBehaviour, cardBrand, maskCardNumber } from '../cards.js';
 import { readForm } from '../http/request.js';
 import { errorResponse, htmlResponse, redirectResponse } from '../http/responses.js';
-import { renderPaymentPage } from '../pages/payment-page.js';
 import { stringsFor } from '../pages/strings.js';
 import { ALREADY_PROCESSED_NCERROR } from '../state/paid-orders.js';
 import type { Session } from '../state/sessions.js';
@@ -10,7 +9,7 @@ import { CANCELLED, outcomeFor } from './acquirer.js';
 import { checkCardForm } from './card-form.js';
 import { completeSession } from './complete.js';
 import type { HostedPageContext } from './context.js';
-import { pageModel } from './open-page.js';
+import { paymentPageResponse } from './open-page.js';
 
 /** What a completed session answers, to the first submit and to any later one. */
 function answer(session: Session): Promise<Response> | Response {
@@ -49,7 +48,7 @@ export async function submitPayment(
   }
   const checked = checkCardForm(form, context.config.now(), stringsFor(session.language));
   if ('errors' in checked) {
-    return htmlResponse(renderPaymentPage(pageModel(session, checked.values, checked.errors)));
+    return paymentPageResponse(session, checked.values, checked.errors);
   }
   if (context.paidOrders.has(session.orderId)) {
     return errorResponse({
