@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseOgoneParams, signShaIn, verifyShaOut } from '../../src/protocol/index.js';
@@ -151,4 +151,41 @@ describe('ogone-checkout sandbox (CLI) configuration errors', { concurrency: tru
       assert.ok(!started.stderr().includes(SHA_IN));
     });
   }
+});
+
+/** Sends raw bytes and reads until the server closes the connection. */
+function rawExchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('ogone-checkout sandbox (CLI) server guards, as serve (issue 15, item 5)', () => {
+  it('answers bytes that are not HTTP with the JSON 400 and closes the connection', async () => {
+    const started = run({});
+    try {
+      const base = await waitForUrl(started);
+      const answer = await rawExchange(base, 'NOT HTTP AT ALL\r\n\r\n');
+      assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/);
+      assert.match(answer, /"code":"invalid-request"/);
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exit, 0);
+    } finally {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    }
+  });
+
+  it("uses serve's header, body and keep-alive timeouts, not Node's defaults", async () => {
+    const { createSandboxServer } = await import('../../src/sandbox/cli/server.js');
+    const server = createSandboxServer(async () => new Response('ok'));
+    assert.equal(server.headersTimeout, 10_000, 'headers within 10 s (Node: 60 s)');
+    assert.equal(server.requestTimeout, 30_000, 'the whole request within 30 s (Node: 300 s)');
+    assert.equal(server.keepAliveTimeout, 5_000);
+    assert.ok(server.listenerCount('clientError') > 0);
+  });
 });
