@@ -1,7 +1,13 @@
 /** The zod schema of the sandbox options; its messages name the option and never hold a value. */
 import * as z from 'zod';
-import { isHttpUrl } from '../internal/url.js';
+import { hasCredentials, isHttpUrl, parseHttpUrl } from '../internal/url.js';
 import type { SandboxFetch } from './options.js';
+
+/** No `user:password@` (a URL that is not http(s) is refused by the rule before). */
+function withoutCredentials(value: string): boolean {
+  const url = parseHttpUrl(value);
+  return url === undefined || !hasCredentials(url);
+}
 
 const passphrase = (name: string) =>
   z
@@ -21,6 +27,10 @@ export const SandboxOptionsSchema = z.object({
   feedbackUrl: z
     .string({ error: 'feedbackUrl must be a string' })
     .refine(isHttpUrl, { error: 'feedbackUrl must be an absolute http(s) URL' })
+    .refine(withoutCredentials, {
+      error:
+        'feedbackUrl must not contain credentials (user:password@): fetch refuses such URLs, and the feedback is authenticated by its SHA-OUT signature',
+    })
     .optional(),
   feedbackRetryDelaysMs: z
     .array(

@@ -142,14 +142,27 @@ describe('ogone-checkout sandbox (CLI) configuration errors', { concurrency: tru
     ['only one passphrase', { SANDBOX_SHA_IN: SHA_IN }, /SANDBOX_SHA_IN and SANDBOX_SHA_OUT/],
     ['a relative feedback URL', { SANDBOX_FEEDBACK_URL: '/feedback' }, /SANDBOX_FEEDBACK_URL/],
     ['a bad PORT', { PORT: 'eighty' }, /PORT/],
+    [
+      'a feedback URL with credentials',
+      { SANDBOX_FEEDBACK_URL: 'https://shop:p%40ss-9f2a@shop.example/feedback' },
+      /SANDBOX_FEEDBACK_URL must not contain credentials/,
+    ],
   ];
   for (const [name, env, message] of bad) {
-    it(`refuses ${name} with exit code 2 and a message naming the variable`, async () => {
-      const started = run(env);
-      assert.equal(await started.exit, 2);
-      assert.match(started.stderr(), message);
-      assert.ok(!started.stderr().includes(SHA_IN));
-    });
+    it(
+      `refuses ${name} with exit code 2 and a message naming the variable`,
+      { timeout: 15_000 },
+      async () => {
+        const started = run(env);
+        const timer = setTimeout(() => started.child.kill('SIGKILL'), 10_000);
+        assert.equal(await started.exit, 2);
+        clearTimeout(timer);
+        assert.match(started.stderr(), message);
+        for (const secret of [SHA_IN, 'p%40ss-9f2a', 'p@ss-9f2a']) {
+          assert.ok(!started.stderr().includes(secret) && !started.stdout().includes(secret));
+        }
+      },
+    );
   }
 });
 

@@ -1,6 +1,7 @@
 /** What the security review of the sandbox found (issue 15), each reproduced first. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SandboxOptionsError } from '../../src/sandbox/index.js';
 import {
   baseFields,
   HOST,
@@ -98,4 +99,27 @@ describe('the card form posts only to the sandbox (issue 15, item 4)', () => {
   it('still serves the page at the root base path', async () => {
     await openPage(sandboxWith(), baseFields(URLS));
   });
+});
+
+describe('a feedback URL with credentials (issue 15, item 3)', () => {
+  for (const url of [
+    'https://shop:p%40ss%2Fw0rd@shop.example/ogone/feedback',
+    'https://shop@shop.example/ogone/feedback',
+    'http://:secret-only@127.0.0.1:8787/feedback',
+  ]) {
+    it(`is refused at creation, naming the option and never the secret: ${url.replace(/\/\/.*@/, '//…@')}`, () => {
+      assert.throws(
+        () => sandboxWith({ feedbackUrl: url }),
+        (error: unknown) => {
+          assert.ok(error instanceof SandboxOptionsError);
+          assert.equal(error.option, 'feedbackUrl');
+          assert.match(error.message, /credentials/);
+          for (const secret of ['p%40ss%2Fw0rd', 'p@ss/w0rd', 'secret-only', 'shop:', '//shop@']) {
+            assert.ok(!error.message.includes(secret), `${secret} in ${error.message}`);
+          }
+          return true;
+        },
+      );
+    });
+  }
 });
