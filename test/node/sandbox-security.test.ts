@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import { SandboxOptionsError } from '../../src/sandbox/index.js';
 import {
   baseFields,
+  GOOD_CARD,
+  pay,
   HOST,
   openPage,
   postForm,
@@ -122,4 +124,42 @@ describe('a feedback URL with credentials (issue 15, item 3)', () => {
       );
     });
   }
+});
+
+describe('two sessions paying one ORDERID at the same moment (issue 15, item 8)', () => {
+  it('take one payment: the other gets "already processed", ten tries out of ten', async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const feedbacks: string[] = [];
+      const sandbox = sandboxWith({
+        feedbackUrl: 'https://shop.example/feedback',
+        fetch: async (_url, init) => {
+          feedbacks.push(String(init.body));
+          return new Response('OK');
+        },
+      });
+      const fields = baseFields(URLS);
+      const pages = await Promise.all([openPage(sandbox, fields), openPage(sandbox, fields)]);
+      const answers = await Promise.all(pages.map(({ token }) => pay(sandbox, token)));
+      const paid = answers.filter((answer) => answer.status === 303);
+      assert.equal(paid.length, 1, `attempt ${attempt}: one payment`);
+      const other = answers.find((answer) => answer.status !== 303)!;
+      assert.match(textOf(await other.text()), /This order has already been processed/);
+      assert.equal(feedbacks.filter((body) => body.includes('STATUS=9')).length, 1);
+    }
+  });
+
+  it('hold the ORDERID while a payment is uncertain or waiting, free it once refused', async () => {
+    const sandbox = sandboxWith();
+    for (const [cardno, reusable] of [
+      ['4000000000000051', false],
+      ['4000000000000041', false],
+      ['4000000000000002', true],
+    ] as const) {
+      const fields = baseFields(URLS);
+      const [first, second] = [await openPage(sandbox, fields), await openPage(sandbox, fields)];
+      assert.equal((await pay(sandbox, first.token, { ...GOOD_CARD, cardno })).status, 303);
+      const again = await pay(sandbox, second.token);
+      assert.equal(again.status === 303, reusable, cardno);
+    }
+  });
 });

@@ -29,3 +29,11 @@ export const CANCELLED: Outcome = { status: 1, ncError: '', acceptance: '' };
 export function isSuccess(status: number): boolean {
   return status === 5 || status === 9;
 }
+
+/**
+ * True when a payment with this status keeps its ORDERID: everything but a refusal, a cancel or an
+ * invalid request (an uncertain or waiting payment may still be accepted, so no second one).
+ */
+export function holdsOrderId(status: number): boolean {
+  return status !== 0 && status !== 1 && status !== 2 && status !== 93;
+}

@@ -18,15 +18,20 @@ function aliasOf(session: Session, outcome: Outcome, saveCard: boolean): string 
   return session.alias || randomUrlToken().slice(0, 24).toUpperCase();
 }
 
+/** The result of a session: its outcome, under a PAYID (claimed beforehand for a payment). */
+export interface SessionResult {
+  outcome: Outcome;
+  payId: string;
+  card: ResultCard | undefined;
+  saveCard: boolean;
+}
+
 export async function completeSession(
   context: HostedPageContext,
   session: Session,
-  outcome: Outcome,
-  card: ResultCard | undefined,
-  saveCard: boolean,
+  { outcome, payId, card, saveCard }: SessionResult,
 ): Promise<void> {
   const { config } = context;
-  const payId = context.payIds.next();
   const sent = await signedResult(
     {
       orderId: session.orderId,
@@ -45,7 +50,6 @@ export async function completeSession(
     config.shaOut,
     config.hashAlgorithm,
   );
-  if (isSuccess(outcome.status)) context.paidOrders.record(session.orderId, payId);
   if (context.feedback) await context.feedback.deliver(sent);
 
   const target = returnUrlFor(outcome.status, session.urls);

@@ -5,7 +5,7 @@ import { errorResponse, htmlResponse, redirectResponse } from '../http/responses
 import { stringsFor } from '../pages/strings.js';
 import { ALREADY_PROCESSED_NCERROR } from '../state/paid-orders.js';
 import type { Session } from '../state/sessions.js';
-import { CANCELLED, outcomeFor } from './acquirer.js';
+import { CANCELLED, holdsOrderId, outcomeFor } from './acquirer.js';
 import { checkCardForm } from './card-form.js';
 import { completeSession } from './complete.js';
 import type { HostedPageContext } from './context.js';
@@ -42,7 +42,12 @@ export async function submitPayment(
     return answer(session);
   }
   if (form.get('action') === 'cancel') {
-    session.done = completeSession(context, session, CANCELLED, undefined, false);
+    session.done = completeSession(context, session, {
+      outcome: CANCELLED,
+      payId: context.payIds.next(),
+      card: undefined,
+      saveCard: false,
+    });
     await session.done;
     return answer(session);
   }
@@ -50,7 +55,9 @@ export async function submitPayment(
   if ('errors' in checked) {
     return paymentPageResponse(session, checked.values, checked.errors);
   }
-  if (context.paidOrders.has(session.orderId)) {
+  // Claimed before anything is awaited: of two sessions for one ORDERID, one pays.
+  const payId = context.payIds.next();
+  if (context.paidOrders.claim(session.orderId, payId) !== undefined) {
     return errorResponse({
       errorText: 'This order has already been processed',
       ncError: ALREADY_PROCESSED_NCERROR,
@@ -58,13 +65,14 @@ export async function submitPayment(
   }
   const { digits, expiry, cardholder, saveCard } = checked.card;
   const outcome = outcomeFor(cardBehaviour(digits), session.operation);
+  if (!holdsOrderId(outcome.status)) context.paidOrders.release(session.orderId, payId);
   const card = {
     masked: maskCardNumber(digits),
     brand: cardBrand(digits),
     ed: expiry.ed,
     cardholder,
   };
-  session.done = completeSession(context, session, outcome, card, saveCard);
+  session.done = completeSession(context, session, { outcome, payId, card, saveCard });
   await session.done;
   return answer(session);
 }
