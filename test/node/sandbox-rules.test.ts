@@ -15,6 +15,7 @@ import { checkCardForm } from '../../src/sandbox/hosted-page/card-form.js';
 import { checkOrderForm } from '../../src/sandbox/hosted-page/order-form.js';
 import { returnUrlFor, withQuery } from '../../src/sandbox/hosted-page/redirect.js';
 import { ogoneReturnAmount, signedResult, trxDate } from '../../src/sandbox/hosted-page/result.js';
+import { refererOrigin, shopLinkFromForm } from '../../src/sandbox/hosted-page/shop-link.js';
 import { stringsFor } from '../../src/sandbox/pages/strings.js';
 
 const SETTINGS = { pspid: 'SHOP', shaIn: 'in-secret-123', hashAlgorithm: 'sha256' as const };
@@ -240,5 +241,25 @@ describe('result (pure)', () => {
     assert.equal(await verifyShaOut(params, 'out-secret', 'sha1'), true);
     assert.equal(await verifyShaOut({ ...params, cart: '8' }, 'out-secret', 'sha1'), true);
     assert.equal(await verifyShaOut({ ...params, amount: '15.2' }, 'out-secret', 'sha1'), false);
+  });
+});
+
+describe('shop link (pure)', () => {
+  it('takes HOMEURL, else CATALOGURL, only as plain http(s) URLs', () => {
+    assert.equal(
+      shopLinkFromForm('https://s.example/h', 'https://s.example/c'),
+      'https://s.example/h',
+    );
+    assert.equal(shopLinkFromForm('NONE', 'https://s.example/c'), 'https://s.example/c');
+    for (const bad of ['javascript:alert(1)', 'http:/x', 'https://u:p@s.example/', ' ', 'NONE']) {
+      assert.equal(shopLinkFromForm(bad, bad), undefined, bad);
+    }
+  });
+
+  it('falls back to the referring origin, not the sandbox’s own', () => {
+    assert.equal(refererOrigin('https://s.example/a?b#c', 'http://sb'), 'https://s.example/');
+    assert.equal(refererOrigin('http://sb/ncol/test/x', 'http://sb'), undefined);
+    assert.equal(refererOrigin('file:///etc/passwd', 'http://sb'), undefined);
+    assert.equal(refererOrigin(null, 'http://sb'), undefined);
   });
 });

@@ -163,3 +163,67 @@ describe('two sessions paying one ORDERID at the same moment (issue 15, item 8)'
     }
   });
 });
+
+/** The href of the page's link named `name`, if any. */
+function linkHref(html: string, name: string): string | undefined {
+  for (const match of html.matchAll(/<a [^>]*href="([^"]*)"[^>]*>([^<]*)<\/a>/g)) {
+    if (match[2]!.trim() === name) return match[1]!.replace(/&amp;/g, '&');
+  }
+  return undefined;
+}
+
+describe('"already processed" links back to the shop (issue 13, item 4)', () => {
+  async function processedPage(
+    extra: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<string> {
+    const sandbox = sandboxWith();
+    const fields = baseFields({ ...URLS, ...extra });
+    const { token } = await openPage(sandbox, fields);
+    assert.equal((await pay(sandbox, token)).status, 303);
+    const again = await sandbox.handler(
+      new Request(`${HOST}/ncol/test/orderstandard_utf8.asp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(await signed(fields)).toString(),
+      }),
+    );
+    const html = await again.text();
+    assert.match(textOf(html), /This order has already been processed/);
+    return html;
+  }
+
+  it("links to the form's HOMEURL", async () => {
+    const html = await processedPage({ HOMEURL: 'https://shop.example/home?lang=fr' });
+    assert.equal(linkHref(html, 'Return to the shop'), 'https://shop.example/home?lang=fr');
+  });
+
+  it('falls back to CATALOGURL when HOMEURL is NONE or not http(s)', async () => {
+    for (const home of ['NONE', 'javascript:alert(1)', 'data:text/html,x', '//evil.example']) {
+      const html = await processedPage({ HOMEURL: home, CATALOGURL: 'https://shop.example/cat' });
+      assert.equal(linkHref(html, 'Return to the shop'), 'https://shop.example/cat', home);
+    }
+  });
+
+  it('falls back to the referring origin, never to a non-http one', async () => {
+    const html = await processedPage(
+      { CATALOGURL: 'javascript:alert(1)' },
+      { referer: 'https://shop.example/checkout?order=7#pay' },
+    );
+    assert.equal(linkHref(html, 'Return to the shop'), 'https://shop.example/');
+    const none = await processedPage({}, { referer: 'file:///etc/passwd' });
+    assert.equal(linkHref(none, 'Return to the shop'), undefined);
+    assert.ok(!/href="(?:javascript|file|data):/i.test(none));
+  });
+
+  it('links back on the payment page of a second session too', async () => {
+    const sandbox = sandboxWith();
+    const fields = baseFields({ ...URLS, HOMEURL: 'https://shop.example/' });
+    const first = await openPage(sandbox, fields);
+    const second = await openPage(sandbox, fields);
+    assert.equal((await pay(sandbox, first.token)).status, 303);
+    const html = await (await pay(sandbox, second.token)).text();
+    assert.match(textOf(html), /This order has already been processed/);
+    assert.equal(linkHref(html, 'Return to the shop'), 'https://shop.example/');
+  });
+});

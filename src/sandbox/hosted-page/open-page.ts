@@ -10,6 +10,7 @@ import { ALREADY_PROCESSED_NCERROR } from '../state/paid-orders.js';
 import type { Session } from '../state/sessions.js';
 import type { HostedPageContext } from './context.js';
 import { checkOrderForm } from './order-form.js';
+import { refererOrigin } from './shop-link.js';
 
 /** The payment page's model for a session, with what the shopper typed and what is wrong. */
 export function pageModel(
@@ -69,17 +70,24 @@ export async function openHostedPage(
   }
   const checked = await checkOrderForm(params, context.config);
   if ('error' in checked) return errorResponse(checked.error);
-  if (context.paidOrders.has(checked.form.orderId)) {
+  const order = {
+    ...checked.form,
+    shopUrl:
+      checked.form.shopUrl ??
+      refererOrigin(request.headers.get('referer'), new URL(request.url).origin),
+  };
+  if (context.paidOrders.has(order.orderId)) {
     return errorResponse({
       errorText: 'This order has already been processed',
       hint: 'A paid ORDERID cannot be paid again: use a fresh ORDERID for each attempt.',
       ncError: ALREADY_PROCESSED_NCERROR,
+      ...(order.shopUrl ? { shopUrl: order.shopUrl } : {}),
     });
   }
   // Built from the configuration, never from the request's path: a crafted path cannot make the
   // genuine page post card data to another host.
   const payPath = platformPath(context.config.basePath, environment, 'sandbox/pay');
-  const session = context.sessions.open(checked.form, payPath, clientIp(request));
+  const session = context.sessions.open(order, payPath, clientIp(request));
   return paymentPageResponse(session, {
     cardNumber: '',
     expiry: '',

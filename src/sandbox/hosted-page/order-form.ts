@@ -10,6 +10,7 @@ import type { HashAlgorithm } from '../../protocol/sign.js';
 import type { ErrorPageModel } from '../pages/error-page.js';
 import { checkShaIn, mismatchHint } from '../sha-in.js';
 import { RETURN_URL_FIELDS, type ReturnUrls } from './redirect.js';
+import { shopLinkFromForm } from './shop-link.js';
 
 const MANDATORY = ['ORDERID', 'AMOUNT', 'CURRENCY', 'LANGUAGE'] as const;
 const ALIAS_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
@@ -47,6 +48,8 @@ export interface OrderForm {
   /** Expanded PARAMPLUS pairs: sent back unsigned. */
   paramPlus: [string, string][];
   urls: ReturnUrls;
+  /** Where "Return to the shop" points (HOMEURL, else CATALOGURL), when a plain http(s) URL. */
+  shopUrl: string | undefined;
 }
 
 /** What the hosted page checks the form against: the merchant's back-office settings. */
@@ -152,6 +155,7 @@ export async function checkOrderForm(
       aliasUsage: read('ALIASUSAGE'),
       paramPlus: expandParamPlus(read('PARAMPLUS')),
       urls,
+      shopUrl: shopLinkFromForm(read('HOMEURL'), read('CATALOGURL')),
     },
   };
 }

@@ -61,6 +61,7 @@ export async function submitPayment(
     return errorResponse({
       errorText: 'This order has already been processed',
       ncError: ALREADY_PROCESSED_NCERROR,
+      ...(session.shopUrl ? { shopUrl: session.shopUrl } : {}),
     });
   }
   const { digits, expiry, cardholder, saveCard } = checked.card;

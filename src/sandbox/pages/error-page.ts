@@ -10,6 +10,8 @@ export interface ErrorPageModel {
   /** Names of the received parameters, to help find a signing mistake. */
   receivedNames?: string[];
   ncError?: string;
+  /** "Return to the shop" (an http(s) URL, checked by the caller). */
+  shopUrl?: string;
 }
 
 export function renderErrorPage(model: ErrorPageModel): string {
@@ -27,6 +29,7 @@ export function renderErrorPage(model: ErrorPageModel): string {
 ${model.ncError ? `<p class="hint">NCERROR: <code>${escapeHtml(model.ncError)}</code></p>` : ''}
 ${model.hint ? `<p class="hint">${escapeHtml(model.hint)}</p>` : ''}
 ${names}
+${model.shopUrl ? `<p class="back"><a class="button-link" href="${escapeHtml(model.shopUrl)}">Return to the shop</a></p>` : ''}
 </section>`;
   return layout({
     title: 'Error – Ogone sandbox',

@@ -137,6 +137,12 @@ footer { text-align: center; color: var(--muted); font-size: 0.82rem; padding: 8
 .message .facts { text-align: left; margin-top: 8px; }
 .names { text-align: left; font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; margin: 0; }
 .names code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--ink); }
+.back { margin: 20px 0 0; }
+.button-link {
+  display: inline-block; padding: 10px 18px; border-radius: 8px; font-weight: 700;
+  background: var(--accent); color: #fff; text-decoration: none;
+}
+.button-link:hover { background: var(--accent-dark); }
 @media (max-width: 760px) {
   main { padding: 20px 14px; }
   .layout { grid-template-columns: 1fr; }
