@@ -15,6 +15,10 @@ Environment:
   SANDBOX_SHA_OUT          SHA-OUT passphrase        (default: a demo value)
   SANDBOX_HASH_ALGORITHM   sha1 | sha256 | sha512    (default sha512)
   SANDBOX_FEEDBACK_URL     server-to-server feedback URL (optional)
+  SANDBOX_USERID           DirectLink API user       (default ${DEMO.userId})
+  SANDBOX_PASSWORD         its password              (default: a demo value)
+  SANDBOX_DIRECTLINK_SHA_IN  DirectLink SHA-IN       (default: SANDBOX_SHA_IN)
+  SANDBOX_MAINTENANCE_DELAY_MS  capture/cancel/refund pending time (default 1000)
   HOST                     default 127.0.0.1
   PORT                     default 9000
 `;
@@ -33,7 +37,7 @@ export async function runSandbox(argv: string[], env: NodeJS.ProcessEnv): Promis
   if (argv.length > 0) return fail(`unexpected argument ${JSON.stringify(argv[0])}\n\n${HELP}`);
   const config = readSandboxEnv(env);
   if (typeof config === 'string') return fail(config);
-  const { host, options, demoSecrets } = config;
+  const { host, options, demoSecrets, demoApiUser } = config;
 
   let sandbox: Sandbox;
   try {
@@ -58,11 +62,14 @@ export async function runSandbox(argv: string[], env: NodeJS.ProcessEnv): Promis
     [
       `Ogone sandbox listening on http://${shownHost}:${port}`,
       `  hosted page:  ${base}/orderstandard_utf8.asp`,
+      `  DirectLink:   ${base}/orderdirect_utf8.asp, maintenancedirect_utf8.asp, querydirect_utf8.asp`,
       `  environment:  { baseUrl: '${base}' }`,
       `  PSPID:        ${options.pspid}`,
       `  algorithm:    ${options.hashAlgorithm}`,
       `  passphrases:  ${demoSecrets ? `DEMO values (SHA-IN "${DEMO.shaIn}", SHA-OUT "${DEMO.shaOut}") - never use them in production` : 'from SANDBOX_SHA_IN / SANDBOX_SHA_OUT (not shown)'}`,
+      `  API user:     ${demoApiUser ? `DEMO user "${DEMO.userId}", password "${DEMO.password}"` : `${options.apiUser!.userId} (password from SANDBOX_PASSWORD, not shown)`}`,
       `  feedback:     ${options.feedbackUrl ?? 'none (set SANDBOX_FEEDBACK_URL)'}`,
+      `  controls:     http://${shownHost}:${port}/ncol/sandbox/controls`,
       '',
     ].join('\n'),
   );

@@ -1,6 +1,6 @@
 /** The zod schema of the sandbox options; its messages name the option and never hold a value. */
 import * as z from 'zod';
-import { hasCredentials, isHttpUrl, parseHttpUrl } from '../internal/url.js';
+import { hasCredentials, httpOrigin, isHttpUrl, parseHttpUrl } from '../internal/url.js';
 import type { SandboxFetch } from './options.js';
 
 /** No `user:password@` (a URL that is not http(s) is refused by the rule before). */
@@ -69,5 +69,34 @@ export const SandboxOptionsSchema = z.object({
       error: 'basePath must be empty or a path like /sandbox (no trailing slash)',
     })
     .max(200, { error: 'basePath must be at most 200 characters' })
+    .optional(),
+  apiUser: z
+    .object(
+      {
+        userId: z
+          .string({ error: 'apiUser.userId must be a string' })
+          .regex(/^[\x21-\x7E]{2,20}$/, {
+            error: 'apiUser.userId must be 2-20 visible ASCII characters',
+          }),
+        password: z
+          .string({ error: 'apiUser.password must be a string' })
+          .min(1, { error: 'apiUser.password must not be empty' })
+          .max(256, { error: 'apiUser.password must be at most 256 characters' }),
+      },
+      { error: 'apiUser must be { userId, password }' },
+    )
+    .optional(),
+  directLinkShaIn: passphrase('directLinkShaIn').optional(),
+  maintenanceDelayMs: z
+    .number({ error: 'maintenanceDelayMs must be a number' })
+    .int({ error: 'maintenanceDelayMs must be whole milliseconds' })
+    .min(0, { error: 'maintenanceDelayMs must not be negative' })
+    .max(600_000, { error: 'maintenanceDelayMs must be at most 600000 (10 minutes)' })
+    .optional(),
+  publicOrigin: z
+    .string({ error: 'publicOrigin must be a string' })
+    .refine((value) => httpOrigin(value) !== undefined, {
+      error: 'publicOrigin must be an http(s) origin such as http://127.0.0.1:9000 (no path)',
+    })
     .optional(),
 });

@@ -1,5 +1,6 @@
 /** The sandbox's options: what a merchant sets in Ogone's back office, validated, with defaults. */
 import type { HashAlgorithm } from '../protocol/sign.js';
+import { httpOrigin } from '../internal/url.js';
 import { SandboxOptionsSchema } from './options-schema.js';
 
 /** The `fetch` the sandbox uses to deliver server-to-server feedback. */
@@ -35,6 +36,32 @@ export interface SandboxOptions {
    * outside it get 404, and the pages' forms post under it.
    */
   basePath?: string;
+  /**
+   * The DirectLink API user ("Special user for API": USERID and password) that may call
+   * orderdirect, maintenancedirect and querydirect. Without it every DirectLink call answers
+   * "Connection to API feature not allowed for this user".
+   */
+  apiUser?: SandboxApiUser;
+  /** SHA-IN passphrase of "Checks for DirectLink and Batch" (default: `shaIn`). */
+  directLinkShaIn?: string;
+  /**
+   * How long a capture, cancel or refund stays pending (91, 61, 81) before its final status and
+   * the signed status-change feedback (default 1000 ms; 0 in tests).
+   */
+  maintenanceDelayMs?: number;
+  /**
+   * The sandbox's origin as browsers reach it, for the 3-D Secure form of `HTML_ANSWER`
+   * (default: the origin each DirectLink request was sent to).
+   */
+  publicOrigin?: string;
+}
+
+/** The DirectLink API user. */
+export interface SandboxApiUser {
+  /** USERID, 2-20 characters. */
+  userId: string;
+  /** PSWD. */
+  password: string;
 }
 
 /** Options after validation, with defaults applied. */
@@ -50,6 +77,10 @@ export interface ResolvedSandboxOptions {
   maxEntries: number;
   now: () => Date;
   basePath: string;
+  apiUser: SandboxApiUser | undefined;
+  directLinkShaIn: string;
+  maintenanceDelayMs: number;
+  publicOrigin: string | undefined;
 }
 
 /** Thrown by `createSandbox` for a wrong option; the message names the option, never a secret. */
@@ -99,5 +130,9 @@ export function resolveSandboxOptions(options: unknown): ResolvedSandboxOptions 
     maxEntries: value.maxEntries ?? 1000,
     now: value.now ?? (() => new Date()),
     basePath: value.basePath ?? '',
+    apiUser: value.apiUser,
+    directLinkShaIn: value.directLinkShaIn ?? value.shaIn,
+    maintenanceDelayMs: value.maintenanceDelayMs ?? 1000,
+    publicOrigin: value.publicOrigin === undefined ? undefined : httpOrigin(value.publicOrigin),
   };
 }

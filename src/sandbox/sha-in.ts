@@ -1,27 +1,46 @@
 /** The SHA-IN check the platform makes on every signed request (hosted page and DirectLink). */
-import type { IncomingParams } from '../protocol/params.js';
-import { getParam } from '../protocol/params.js';
+import { getParam, type IncomingParams } from '../protocol/params.js';
 import {
+  composeShaString,
   DIGEST_HEX_LENGTH,
   signaturesEqual,
-  signShaIn,
   type HashAlgorithm,
 } from '../protocol/sign.js';
+import { encodeText, type PageEncoding } from './directlink/encoding.js';
 
 /** `ok`, or why the signature is refused: absent (`…/0/s`) or not matching (`…/1/s`). */
 export type ShaInVerdict = 'ok' | 'missing' | 'mismatch';
 
-/** Checks `SHASIGN` (any case) against the SHA-IN of every other parameter. Never throws. */
+const WEBCRYPTO: Record<HashAlgorithm, string> = {
+  sha1: 'SHA-1',
+  sha256: 'SHA-256',
+  sha512: 'SHA-512',
+};
+
+async function hexDigest(
+  bytes: Uint8Array<ArrayBuffer>,
+  algorithm: HashAlgorithm,
+): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest(WEBCRYPTO[algorithm], bytes);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Checks `SHASIGN` (any case) against the SHA-IN of every other parameter (names upper-cased,
+ * sorted, passphrase after each pair), hashed over the bytes of the page's encoding. Never throws.
+ */
 export async function checkShaIn(
   params: IncomingParams,
   passphrase: string,
   algorithm: HashAlgorithm,
+  encoding: PageEncoding = 'utf-8',
 ): Promise<ShaInVerdict> {
   const received = getParam(params, 'SHASIGN') ?? '';
   if (received === '') return 'missing';
   let expected: string;
   try {
-    expected = await signShaIn(params, passphrase, algorithm);
+    const text = composeShaString(params, passphrase, 'in');
+    expected = await hexDigest(encodeText(text, encoding), algorithm);
   } catch {
     return 'mismatch';
   }

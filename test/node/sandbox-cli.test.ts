@@ -143,6 +143,21 @@ describe('ogone-checkout sandbox (CLI) configuration errors', { concurrency: tru
     ['a relative feedback URL', { SANDBOX_FEEDBACK_URL: '/feedback' }, /SANDBOX_FEEDBACK_URL/],
     ['a bad PORT', { PORT: 'eighty' }, /PORT/],
     [
+      'only one of the API user variables',
+      { SANDBOX_USERID: 'API1' },
+      /SANDBOX_USERID and SANDBOX_PASSWORD/,
+    ],
+    [
+      'a bad maintenance delay',
+      { SANDBOX_MAINTENANCE_DELAY_MS: 'soon' },
+      /SANDBOX_MAINTENANCE_DELAY_MS/,
+    ],
+    [
+      'a one-character API user',
+      { SANDBOX_USERID: 'A', SANDBOX_PASSWORD: 'pw-1' },
+      /SANDBOX_USERID/,
+    ],
+    [
       'a feedback URL with credentials',
       { SANDBOX_FEEDBACK_URL: 'https://shop:p%40ss-9f2a@shop.example/feedback' },
       /SANDBOX_FEEDBACK_URL must not contain credentials/,
@@ -200,5 +215,95 @@ describe('ogone-checkout sandbox (CLI) server guards, as serve (issue 15, item 5
     assert.equal(server.requestTimeout, 30_000, 'the whole request within 30 s (Node: 300 s)');
     assert.equal(server.keepAliveTimeout, 5_000);
     assert.ok(server.listenerCount('clientError') > 0);
+  });
+});
+
+describe('ogone-checkout sandbox (CLI): DirectLink', () => {
+  it('charges a saved card with the configured API user, and a dropped answer resets the socket', async () => {
+    const started = run({
+      SANDBOX_PSPID: 'CLISHOP',
+      SANDBOX_SHA_IN: SHA_IN,
+      SANDBOX_SHA_OUT: SHA_OUT,
+      SANDBOX_USERID: 'CLI-API',
+      SANDBOX_PASSWORD: 'cli-api-pw-7',
+      SANDBOX_DIRECTLINK_SHA_IN: 'cli-directlink-in-3',
+      SANDBOX_MAINTENANCE_DELAY_MS: '0',
+    });
+    try {
+      const base = await waitForUrl(started);
+      assert.match(
+        started.stdout(),
+        /API user: +CLI-API \(password from SANDBOX_PASSWORD, not shown\)/,
+      );
+      assert.ok(!started.stdout().includes('cli-api-pw-7'));
+      assert.ok(!started.stdout().includes('cli-directlink-in-3'));
+      // Save a card on the hosted page.
+      const fields: Record<string, string> = {
+        PSPID: 'CLISHOP',
+        ORDERID: 'CLI-SAVE-1',
+        AMOUNT: '100',
+        CURRENCY: 'EUR',
+        LANGUAGE: 'en_US',
+        ALIAS: 'CLI-ALIAS',
+        ACCEPTURL: 'http://127.0.0.1:1/return',
+      };
+      fields['SHASIGN'] = await signShaIn(fields, SHA_IN, 'sha512');
+      const page = await (
+        await fetch(`${base}/ncol/test/orderstandard_utf8.asp`, {
+          method: 'POST',
+          body: new URLSearchParams(fields),
+        })
+      ).text();
+      const token = /name="session" value="([^"]+)"/.exec(page)![1]!;
+      const paid = await fetch(`${base}/ncol/test/sandbox/pay`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({
+          session: token,
+          cardno: '4111111111111111',
+          expiry: '12/35',
+          cvc: '123',
+          cn: 'Ann',
+          alias_consent: 'Y',
+          action: 'pay',
+        }),
+      });
+      assert.equal(paid.status, 303);
+
+      const order = async (orderId: string) => {
+        const body: Record<string, string> = {
+          PSPID: 'CLISHOP',
+          USERID: 'CLI-API',
+          PSWD: 'cli-api-pw-7',
+          ORDERID: orderId,
+          AMOUNT: '250',
+          CURRENCY: 'EUR',
+          ALIAS: 'CLI-ALIAS',
+          ECI: '9',
+        };
+        body['SHASIGN'] = await signShaIn(body, 'cli-directlink-in-3', 'sha512');
+        return fetch(`${base}/ncol/test/orderdirect_utf8.asp`, {
+          method: 'POST',
+          body: new URLSearchParams(body),
+        });
+      };
+      const answer = await (await order('CLI-DL-1')).text();
+      assert.match(answer, /STATUS="9"/);
+      assert.match(answer, /ALIAS="CLI-ALIAS"/);
+
+      const control = await fetch(`${base}/ncol/sandbox/controls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'drop-next-answer', page: 'orderdirect' }),
+      });
+      assert.equal(control.status, 200);
+      await assert.rejects(order('CLI-DL-2'), TypeError, 'the connection is reset');
+      assert.match(await (await order('CLI-DL-2')).text(), /NCERROR="50001113"/);
+
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exit, 0);
+    } finally {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    }
   });
 });

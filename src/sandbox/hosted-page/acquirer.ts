@@ -12,6 +12,9 @@ export interface Outcome {
 export function outcomeFor(behaviour: CardBehaviour, operation: 'SAL' | 'RES'): Outcome {
   switch (behaviour) {
     case 'success':
+    // Once the shopper has authenticated, these cards are accepted.
+    case 'challenge':
+    case 'authentication-required':
       return { status: operation === 'RES' ? 5 : 9, ncError: '0', acceptance: 'test123' };
     case 'refused':
       return { status: 2, ncError: '30001001', acceptance: '' };
@@ -21,6 +24,12 @@ export function outcomeFor(behaviour: CardBehaviour, operation: 'SAL' | 'RES'): 
       return { status: 41, ncError: '0', acceptance: '' };
   }
 }
+
+/** The issuer insists on 3-D Secure and the request offered none (DirectLink without a challenge). */
+export const AUTHENTICATION_REQUIRED: Outcome = { status: 2, ncError: '40001139', acceptance: '' };
+
+/** The shopper failed (or gave up) the 3-D Secure challenge. */
+export const AUTHENTICATION_FAILED: Outcome = { status: 2, ncError: '40001134', acceptance: '' };
 
 /** The shopper pressed Cancel. */
 export const CANCELLED: Outcome = { status: 1, ncError: '', acceptance: '' };

@@ -1,16 +1,17 @@
 /**
- * Ends a hosted-page session with an outcome: signs the result, records a paid ORDERID, delivers
- * the feedback, and keeps what the shopper gets (redirect, or a result page when no URL applies).
+ * Ends a hosted-page session with the acquirer's outcome: records the payment (and the alias the
+ * shopper agreed to), holds it uncertain when told to, frees a refused ORDERID, delivers the
+ * signed feedback, and keeps what the shopper gets (redirect, or a page when no URL applies).
  */
 import { randomUrlToken } from '../../internal/random.js';
-import { describeStatus } from '../../protocol/status.js';
-import { renderResultPage } from '../pages/result-page.js';
-import { stringsFor } from '../pages/strings.js';
-import type { Session } from '../state/sessions.js';
-import { isSuccess, type Outcome } from './acquirer.js';
-import type { HostedPageContext } from './context.js';
-import { returnUrlFor, withQuery } from './redirect.js';
-import { signedResult, type ResultCard } from './result.js';
+import type { SandboxContext } from '../context.js';
+import { completionFor } from '../platform/completion.js';
+import { rememberAlias, recordPayment } from '../platform/record.js';
+import { signedStepResult } from '../platform/results.js';
+import { holdStep } from '../platform/settle.js';
+import type { StoredCard } from '../state/payments.js';
+import type { Completion, Session } from '../state/sessions.js';
+import { holdsOrderId, isSuccess, type Outcome } from './acquirer.js';
 
 /** The alias to send back: the form's name, one made up for BYPSP, none unless paid and agreed. */
 function aliasOf(session: Session, outcome: Outcome, saveCard: boolean): string | undefined {
@@ -18,57 +19,51 @@ function aliasOf(session: Session, outcome: Outcome, saveCard: boolean): string 
   return session.alias || randomUrlToken().slice(0, 24).toUpperCase();
 }
 
-/** The result of a session: its outcome, under a PAYID (claimed beforehand for a payment). */
+/** The result of a session: the acquirer's outcome, under a PAYID claimed beforehand. */
 export interface SessionResult {
   outcome: Outcome;
   payId: string;
-  card: ResultCard | undefined;
+  card: StoredCard | undefined;
   saveCard: boolean;
+  /** `5` after a 3-D Secure challenge, `7` for a typed card. */
+  eci?: string;
+  /** Held uncertain until this moment (sandbox clock, epoch ms) or until released. */
+  hold?: { untilMs: number | undefined };
 }
 
 export async function completeSession(
-  context: HostedPageContext,
+  context: SandboxContext,
   session: Session,
-  { outcome, payId, card, saveCard }: SessionResult,
-): Promise<void> {
-  const { config } = context;
-  const sent = await signedResult(
+  { outcome, payId, card, saveCard, eci, hold }: SessionResult,
+): Promise<Completion> {
+  const payment = recordPayment(
+    context,
     {
+      payId,
+      pspid: session.pspid,
       orderId: session.orderId,
       currency: session.currency,
-      amountMinor: session.amountMinor,
-      outcome,
-      payId,
+      amountMinor: Number(session.amountMinor),
+      operation: session.operation,
       card,
-      cn: session.cn,
-      alias: aliasOf(session, outcome, saveCard),
+      alias: hold ? undefined : aliasOf(session, outcome, saveCard),
+      eci: card ? (eci ?? '7') : '',
       complus: session.complus,
-      ip: session.ip,
       paramPlus: session.paramPlus,
-      now: config.now(),
+      ip: session.ip,
+      cn: session.cn,
+      language: session.language,
+      urls: session.urls,
     },
-    config.shaOut,
-    config.hashAlgorithm,
+    outcome,
   );
+  const step = payment.steps[0]!;
+  if (hold) holdStep(context, payment, step, outcome, hold.untilMs);
+  else if (!holdsOrderId(outcome.status)) context.paidOrders.release(session.orderId, payId);
+  if (isSuccess(step.status)) rememberAlias(context, payment);
+  const sent = await signedStepResult(context, payment, step);
   if (context.feedback) await context.feedback.deliver(sent);
 
-  const target = returnUrlFor(outcome.status, session.urls);
-  if (target !== undefined) {
-    session.completed = { location: withQuery(target, sent) };
-    return;
-  }
-  const success = isSuccess(outcome.status);
-  session.completed = {
-    html: renderResultPage({
-      strings: stringsFor(session.language),
-      status: outcome.status,
-      statusName: describeStatus(outcome.status).name,
-      tone: success ? 'success' : outcome.status === 2 ? 'error' : 'neutral',
-      orderId: session.orderId,
-      payId,
-      amountMinor: session.amountMinor,
-      currency: session.currency,
-      ncError: outcome.ncError,
-    }),
-  };
+  session.completed = completionFor(payment, step, sent);
+  return session.completed;
 }

@@ -8,7 +8,7 @@ import { renderPaymentPage, type PaymentPageModel } from '../pages/payment-page.
 import { stringsFor } from '../pages/strings.js';
 import { ALREADY_PROCESSED_NCERROR } from '../state/paid-orders.js';
 import type { Session } from '../state/sessions.js';
-import type { HostedPageContext } from './context.js';
+import type { SandboxContext } from '../context.js';
 import { checkOrderForm } from './order-form.js';
 import { refererOrigin } from './shop-link.js';
 
@@ -49,7 +49,7 @@ export function paymentPageResponse(
 /** Serves the hosted page for a GET (query) or POST (form) of the merchant's signed fields. */
 export async function openHostedPage(
   request: Request,
-  context: HostedPageContext,
+  context: SandboxContext,
   environment: Environment,
 ): Promise<Response> {
   const form = await readForm(request);
@@ -87,7 +87,7 @@ export async function openHostedPage(
   // Built from the configuration, never from the request's path: a crafted path cannot make the
   // genuine page post card data to another host.
   const payPath = platformPath(context.config.basePath, environment, 'sandbox/pay');
-  const session = context.sessions.open(order, payPath, clientIp(request));
+  const session = context.sessions.open(order, payPath, clientIp(request), environment);
   return paymentPageResponse(session, {
     cardNumber: '',
     expiry: '',

@@ -1,27 +1,97 @@
-/** `sandbox/pay`: the shopper's card form (or Cancel) is submitted; one payment per session. */
+/**
+ * `sandbox/pay`: the shopper's card form (or Cancel) is submitted; one payment per session. A card
+ * whose issuer challenges goes through the 3-D Secure page first.
+ */
 import { cardBehaviour, cardBrand, maskCardNumber } from '../cards.js';
+import type { SandboxContext } from '../context.js';
 import { readForm } from '../http/request.js';
-import { errorResponse, htmlResponse, redirectResponse } from '../http/responses.js';
+import { errorResponse } from '../http/responses.js';
 import { stringsFor } from '../pages/strings.js';
 import { ALREADY_PROCESSED_NCERROR } from '../state/paid-orders.js';
+import type { StoredCard } from '../state/payments.js';
 import type { Session } from '../state/sessions.js';
-import { CANCELLED, holdsOrderId, outcomeFor } from './acquirer.js';
-import { checkCardForm } from './card-form.js';
+import { authenticationFor } from '../three-ds/authentication.js';
+import { challengePageResponse, completionResponse } from '../three-ds/challenge-page.js';
+import { AUTHENTICATION_FAILED, CANCELLED, outcomeFor } from './acquirer.js';
+import { checkCardForm, type SubmittedCard } from './card-form.js';
 import { completeSession } from './complete.js';
-import type { HostedPageContext } from './context.js';
 import { paymentPageResponse } from './open-page.js';
 
-/** What a completed session answers, to the first submit and to any later one. */
-function answer(session: Session): Promise<Response> | Response {
-  const completed = session.completed!;
-  if ('location' in completed) return redirectResponse(completed.location);
-  return htmlResponse(completed.html);
+/** Opens the issuer's challenge for the session's card; its buttons finish the session. */
+function challengeFor(
+  context: SandboxContext,
+  session: Session,
+  payId: string,
+  card: StoredCard,
+  saveCard: boolean,
+) {
+  const challenge = context.challenges.open((token, createdAt) => ({
+    token,
+    createdAt,
+    environment: session.environment,
+    pspid: session.pspid,
+    orderId: session.orderId,
+    amountMinor: session.amountMinor,
+    currency: session.currency,
+    language: session.language,
+    maskedCard: card.masked,
+    brand: card.brand,
+    urls: session.urls,
+    finish: (authenticated) => {
+      const outcome = authenticated
+        ? outcomeFor(card.behaviour, session.operation)
+        : AUTHENTICATION_FAILED;
+      const hold = authenticated ? context.controls.takeHold(session.orderId) : undefined;
+      return completeSession(context, session, {
+        outcome,
+        payId,
+        card,
+        saveCard,
+        eci: authenticated ? '5' : '7',
+        ...(hold ? { hold } : {}),
+      });
+    },
+  }));
+  session.challenge = challenge.token;
+  return challengePageResponse(context, challenge);
 }
 
-export async function submitPayment(
-  request: Request,
-  context: HostedPageContext,
-): Promise<Response> {
+/** Pays with an accepted card: claims the ORDERID first, synchronously. */
+function payWith(context: SandboxContext, session: Session, submitted: SubmittedCard) {
+  // Claimed before anything is awaited: of two sessions for one ORDERID, one pays.
+  const payId = context.payIds.next();
+  if (context.paidOrders.claim(session.orderId, payId) !== undefined) {
+    return errorResponse({
+      errorText: 'This order has already been processed',
+      ncError: ALREADY_PROCESSED_NCERROR,
+      ...(session.shopUrl ? { shopUrl: session.shopUrl } : {}),
+    });
+  }
+  const { digits, expiry, cardholder, saveCard } = submitted;
+  const behaviour = cardBehaviour(digits);
+  const card: StoredCard = {
+    masked: maskCardNumber(digits),
+    brand: cardBrand(digits),
+    ed: expiry.ed,
+    cardholder,
+    behaviour,
+  };
+  if (authenticationFor(behaviour, 'hosted-page', true) === 'challenge') {
+    return challengeFor(context, session, payId, card, saveCard);
+  }
+  const hold = context.controls.takeHold(session.orderId);
+  const outcome = outcomeFor(behaviour, session.operation);
+  session.done = completeSession(context, session, {
+    outcome,
+    payId,
+    card,
+    saveCard,
+    ...(hold ? { hold } : {}),
+  }).then(() => undefined);
+  return session.done.then(() => completionResponse(session.completed!));
+}
+
+export async function submitPayment(request: Request, context: SandboxContext): Promise<Response> {
   if (request.method !== 'POST') {
     return errorResponse(
       { errorText: 'method not allowed', hint: 'The payment form is posted.' },
@@ -39,41 +109,25 @@ export async function submitPayment(
   }
   if (session.done) {
     await session.done;
-    return answer(session);
+    return completionResponse(session.completed!);
   }
+  const challenge = session.challenge ? context.challenges.get(session.challenge) : undefined;
+  if (challenge?.done) {
+    await challenge.done;
+    return completionResponse(challenge.completed!);
+  }
+  if (challenge) return challengePageResponse(context, challenge);
   if (form.get('action') === 'cancel') {
     session.done = completeSession(context, session, {
       outcome: CANCELLED,
       payId: context.payIds.next(),
       card: undefined,
       saveCard: false,
-    });
+    }).then(() => undefined);
     await session.done;
-    return answer(session);
+    return completionResponse(session.completed!);
   }
   const checked = checkCardForm(form, context.config.now(), stringsFor(session.language));
-  if ('errors' in checked) {
-    return paymentPageResponse(session, checked.values, checked.errors);
-  }
-  // Claimed before anything is awaited: of two sessions for one ORDERID, one pays.
-  const payId = context.payIds.next();
-  if (context.paidOrders.claim(session.orderId, payId) !== undefined) {
-    return errorResponse({
-      errorText: 'This order has already been processed',
-      ncError: ALREADY_PROCESSED_NCERROR,
-      ...(session.shopUrl ? { shopUrl: session.shopUrl } : {}),
-    });
-  }
-  const { digits, expiry, cardholder, saveCard } = checked.card;
-  const outcome = outcomeFor(cardBehaviour(digits), session.operation);
-  if (!holdsOrderId(outcome.status)) context.paidOrders.release(session.orderId, payId);
-  const card = {
-    masked: maskCardNumber(digits),
-    brand: cardBrand(digits),
-    ed: expiry.ed,
-    cardholder,
-  };
-  session.done = completeSession(context, session, { outcome, payId, card, saveCard });
-  await session.done;
-  return answer(session);
+  if ('errors' in checked) return paymentPageResponse(session, checked.values, checked.errors);
+  return payWith(context, session, checked.card);
 }

@@ -34,6 +34,8 @@ export interface ResultInput {
   amountMinor: string;
   outcome: Outcome;
   payId: string;
+  /** The step of an after-sale operation (capture, cancel, refund); absent for the payment. */
+  payIdSub?: number;
   /** `undefined` when no card was used (the shopper cancelled). */
   card: ResultCard | undefined;
   /** The form's CN, shown when no card was used. */
@@ -66,6 +68,7 @@ export async function signedResult(
     ['CN', card ? card.cardholder : input.cn],
     ['TRXDATE', trxDate(input.now)],
     ['PAYID', input.payId],
+    ...(input.payIdSub ? ([['PAYIDSUB', String(input.payIdSub)]] as [string, string][]) : []),
     ['NCERROR', outcome.ncError],
     ['BRAND', card ? card.brand : ''],
   ];

@@ -16,6 +16,7 @@ export const SANDBOX_CSS = `
   --ok-soft: #ecfdf3;
   --warn: #b54708;
   --warn-soft: #fffaeb;
+  --info-soft: #eef4ff;
   --radius: 12px;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 16px;
@@ -117,6 +118,7 @@ td code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 .pill.success { background: var(--ok-soft); color: var(--ok); }
 .pill.refused { background: var(--danger-soft); color: var(--danger); }
 .pill.uncertain, .pill.waiting { background: var(--warn-soft); color: var(--warn); }
+.pill.challenge, .pill.authentication-required { background: var(--info-soft); color: var(--accent); }
 footer { text-align: center; color: var(--muted); font-size: 0.82rem; padding: 8px 24px 28px; }
 .message { max-width: 620px; margin: 24px auto 0; text-align: center; }
 .message .icon {
@@ -126,6 +128,8 @@ footer { text-align: center; color: var(--muted); font-size: 0.82rem; padding: 8
 .message.error .icon { background: var(--danger-soft); color: var(--danger); }
 .message.success .icon { background: var(--ok-soft); color: var(--ok); }
 .message.neutral .icon { background: var(--warn-soft); color: var(--warn); }
+.message.challenge .icon { background: var(--info-soft); color: var(--accent); }
+.message form.actions { margin: 20px 0 12px; }
 .message h1 { margin: 0 0 8px; font-size: 1.4rem; }
 .message .lead { margin: 0 0 16px; color: var(--muted); }
 .error-text {

@@ -1,10 +1,7 @@
-/** Open payment pages: one session per hosted-page visit, bounded in number, expiring after an hour. */
-import { BoundedMap } from '../../internal/bounded-map.js';
-import { randomUrlToken } from '../../internal/random.js';
+/** Open payment pages: one session per hosted-page visit (a token store of order forms). */
 import type { OrderForm } from '../hosted-page/order-form.js';
-
-/** How long a payment page stays usable. */
-export const SESSION_TTL_MS = 60 * 60 * 1000;
+import type { Environment } from '../http/router.js';
+import { TokenStore } from './token-store.js';
 
 /** What the shopper gets once the session is over: a redirect, or a page when no URL applies. */
 export type Completion = { location: string } | { html: string };
@@ -17,6 +14,10 @@ export interface Session extends OrderForm {
   createdAt: number;
   /** The shopper's address, sent back as IP. */
   ip: string;
+  /** The environment of the page (`/ncol/test/…` or `/ncol/prod/…`). */
+  environment: Environment;
+  /** The token of the 3-D Secure challenge the card went to, if any. */
+  challenge?: string;
   /** Set once the shopper paid or cancelled: a second submit gets the same answer. */
   completed?: Completion;
   /** The payment in progress (feedback being delivered): a double submit waits for it. */
@@ -25,32 +26,26 @@ export interface Session extends OrderForm {
 
 /** The open sessions, by their unguessable token. */
 export class SessionStore {
-  readonly #sessions: BoundedMap<string, Session>;
-  readonly #now: () => Date;
+  readonly #store: TokenStore<Session>;
 
   constructor(limit: number, now: () => Date) {
-    this.#sessions = new BoundedMap(limit);
-    this.#now = now;
+    this.#store = new TokenStore(limit, now);
   }
 
   /** Opens a session for an accepted order form. */
-  open(form: OrderForm, payPath: string, ip: string): Session {
-    const session: Session = {
+  open(form: OrderForm, payPath: string, ip: string, environment: Environment): Session {
+    return this.#store.add((token, createdAt) => ({
       ...form,
-      token: randomUrlToken(),
+      token,
       payPath,
-      createdAt: this.#now().getTime(),
+      createdAt,
       ip,
-    };
-    this.#sessions.set(session.token, session);
-    return session;
+      environment,
+    }));
   }
 
   /** The session of a token, unless unknown or expired. */
   get(token: string): Session | undefined {
-    const session = this.#sessions.get(token);
-    if (session === undefined) return undefined;
-    if (this.#now().getTime() - session.createdAt > SESSION_TTL_MS) return undefined;
-    return session;
+    return this.#store.get(token);
   }
 }

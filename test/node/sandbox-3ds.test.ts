@@ -1,0 +1,238 @@
+/** 3-D Secure in the sandbox: the DirectLink HTML_ANSWER, the issuer's page, its two outcomes. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseOgoneParams, verifyShaOut } from '../../src/protocol/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { cspHash } from '../../src/internal/csp.js';
+import { THREE_DS_SCRIPT, THREE_DS_SCRIPT_HASH } from '../../src/sandbox/three-ds/html-answer.js';
+import { aliasOrder, call, directSandbox } from '../helpers/directlink.js';
+import {
+  baseFields,
+  buttons,
+  GOOD_CARD,
+  HOST,
+  openPage,
+  pay,
+  redirectOf,
+  SHA_OUT,
+  textOf,
+  URLS,
+} from '../helpers/sandbox.js';
+
+const CHALLENGE_CARD = '4000 0000 0000 3220';
+
+interface Recorded {
+  sandbox: Sandbox;
+  feedbacks: Record<string, string>[];
+}
+
+function recording(options = {}): Recorded {
+  const feedbacks: Record<string, string>[] = [];
+  const sandbox = directSandbox({
+    feedbackUrl: 'https://shop.example/ogone/feedback',
+    fetch: async (_url, init) => {
+      feedbacks.push(parseOgoneParams(String(init.body)));
+      return new Response('OK');
+    },
+    ...options,
+  });
+  return { sandbox, feedbacks };
+}
+
+/** The form of an HTML fragment: its action and hidden session token. */
+function formOf(html: string): { action: string; token: string } {
+  const action = /<form [^>]*action="([^"]+)"/.exec(html)?.[1];
+  const token = /name="session" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(action && token, html);
+  return { action: action.replace(/&amp;/g, '&'), token };
+}
+
+function post(sandbox: Sandbox, url: string, fields: Record<string, string>): Promise<Response> {
+  return sandbox.handler(
+    new Request(new URL(url, HOST), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+/** Saves the challenge card on the hosted page (authenticating once); returns the alias. */
+async function savedChallengeAlias(sandbox: Sandbox): Promise<string> {
+  const alias = `CH-${Math.random().toString(36).slice(2, 10)}`;
+  const { token } = await openPage(
+    sandbox,
+    baseFields({ ...URLS, ALIAS: alias, ALIASUSAGE: 'Save' }),
+  );
+  const page = await pay(sandbox, token, {
+    ...GOOD_CARD,
+    cardno: CHALLENGE_CARD,
+    alias_consent: 'Y',
+  });
+  const form = formOf(await page.text());
+  const done = redirectOf(
+    await post(sandbox, form.action, { session: form.token, action: 'complete' }),
+  );
+  assert.equal(done.params['ALIAS'], alias);
+  return alias;
+}
+
+/** A DirectLink payment with the challenge card and FLAG3D=Y: its 46 answer's form. */
+async function challenged(sandbox: Sandbox, extra: Record<string, string> = {}) {
+  const alias = await savedChallengeAlias(sandbox);
+  const fields = aliasOrder(alias, {
+    FLAG3D: 'Y',
+    WIN3DS: 'MAINW',
+    ...URLS,
+    COMPLUS: 'ref-3ds',
+    ...extra,
+  });
+  const answer = await call(sandbox, 'orderdirect', fields);
+  assert.equal(answer.attrs['STATUS'], '46');
+  assert.ok(answer.html);
+  return { alias, fields, answer, form: formOf(answer.html) };
+}
+
+describe('DirectLink 3-D Secure (STATUS 46)', () => {
+  it('answers an auto-submitting form to the sandbox’s 3-D Secure page, its script allowed by hash', async () => {
+    const { sandbox } = recording();
+    const { answer, form } = await challenged(sandbox);
+    assert.equal(form.action, `${HOST}/ncol/test/sandbox/3ds`);
+    assert.match(answer.html!, /<button type="submit">Continue to your bank<\/button>/);
+    const scripts = [...answer.html!.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.deepEqual(scripts, [THREE_DS_SCRIPT]);
+    assert.equal(await THREE_DS_SCRIPT_HASH, await cspHash(scripts[0]!));
+  });
+
+  it('uses publicOrigin for the form when configured', async () => {
+    const { sandbox } = recording({ publicOrigin: 'https://sandbox.example:8443' });
+    const { form } = await challenged(sandbox);
+    assert.equal(form.action, 'https://sandbox.example:8443/ncol/test/sandbox/3ds');
+  });
+
+  it('shows the issuer’s page with Complete / Fail authentication, under a script-free CSP', async () => {
+    const { sandbox } = recording();
+    const { form } = await challenged(sandbox);
+    const page = await post(sandbox, form.action, { session: form.token });
+    const html = await page.text();
+    assert.deepEqual(buttons(html), ['Complete authentication', 'Fail authentication']);
+    assert.match(textOf(html), /Confirm your payment/);
+    assert.match(textOf(html), /XXXXXXXXXXXX3220/);
+    assert.match(textOf(html), /€15\.10/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.doesNotMatch(csp, /script-src|unsafe-inline/);
+    assert.match(csp, /form-action 'self' https:\/\/shop\.example(;|$)/);
+    assert.ok(!/<script/i.test(html));
+  });
+
+  it('Complete: signed redirect to ACCEPTURL, the same feedback, then querydirect says 9 with ECI 5', async () => {
+    const { sandbox, feedbacks } = recording();
+    const { form, answer, fields } = await challenged(sandbox);
+    const before = feedbacks.length;
+    const done = redirectOf(
+      await post(sandbox, form.action, { session: form.token, action: 'complete' }),
+    );
+    assert.equal(done.target, URLS.ACCEPTURL);
+    assert.equal(done.params['STATUS'], '9');
+    assert.equal(done.params['PAYID'], answer.attrs['PAYID']);
+    assert.equal(done.params['orderID'], fields['ORDERID']);
+    assert.equal(done.params['COMPLUS'], 'ref-3ds');
+    assert.equal(done.params['CARDNO'], 'XXXXXXXXXXXX3220');
+    assert.equal(await verifyShaOut(done.params, SHA_OUT, 'sha512'), true);
+    assert.deepEqual(feedbacks.slice(before), [done.params]);
+    const query = await call(sandbox, 'querydirect', { PAYID: answer.attrs['PAYID']! });
+    assert.equal(query.attrs['STATUS'], '9');
+    assert.equal(query.attrs['ECI'], '5');
+
+    // A second press of the button: the same answer, no second feedback.
+    const again = await post(sandbox, form.action, { session: form.token, action: 'complete' });
+    assert.equal(redirectOf(again).query, done.query);
+    assert.equal(feedbacks.length, before + 1);
+  });
+
+  it('Fail: signed redirect to DECLINEURL with STATUS 2, and the ORDERID may be paid again', async () => {
+    const { sandbox, feedbacks } = recording();
+    const { form, fields, alias } = await challenged(sandbox);
+    const done = redirectOf(
+      await post(sandbox, form.action, { session: form.token, action: 'fail' }),
+    );
+    assert.equal(done.target, URLS.DECLINEURL);
+    assert.equal(done.params['STATUS'], '2');
+    assert.equal(done.params['NCERROR'], '40001134');
+    assert.equal(await verifyShaOut(done.params, SHA_OUT, 'sha512'), true);
+    assert.equal(feedbacks.at(-1)!['STATUS'], '2');
+    const retry = await call(sandbox, 'orderdirect', { ...fields, ALIAS: alias });
+    assert.equal(retry.attrs['STATUS'], '46', 'a fresh challenge for the same ORDERID');
+  });
+
+  it('answers an unknown or expired challenge with an error page', async () => {
+    const { sandbox } = recording();
+    const response = await post(sandbox, `${HOST}/ncol/test/sandbox/3ds`, { session: 'nope' });
+    assert.match(textOf(await response.text()), /session expired or unknown/);
+    assert.equal((await sandbox.handler(new Request(`${HOST}/ncol/test/sandbox/3ds`))).status, 405);
+  });
+});
+
+describe('hosted page 3-D Secure', () => {
+  for (const cardno of [CHALLENGE_CARD, '4000 0000 0000 3063']) {
+    it(`challenges ${cardno}; Complete pays and saves the card, Fail declines`, async () => {
+      const { sandbox } = recording();
+      const fields = baseFields({ ...URLS, ALIAS: 'CUST-3DS', ALIASUSAGE: 'Save it' });
+      const { token } = await openPage(sandbox, fields);
+      const challengePage = await pay(sandbox, token, { ...GOOD_CARD, cardno, alias_consent: 'Y' });
+      const html = await challengePage.text();
+      assert.deepEqual(buttons(html), ['Complete authentication', 'Fail authentication']);
+      // The payment form submitted again shows the same challenge, never a second payment.
+      assert.deepEqual(buttons(await (await pay(sandbox, token)).text()), [
+        'Complete authentication',
+        'Fail authentication',
+      ]);
+      const form = formOf(html);
+      assert.equal(form.action, '/ncol/test/sandbox/3ds');
+      const done = redirectOf(
+        await post(sandbox, form.action, { session: form.token, action: 'complete' }),
+      );
+      assert.equal(done.target, URLS.ACCEPTURL);
+      assert.equal(done.params['STATUS'], '9');
+      assert.equal(done.params['ALIAS'], 'CUST-3DS');
+      assert.equal(redirectOf(await pay(sandbox, token)).query, done.query);
+
+      const declined = await openPage(sandbox, baseFields(URLS));
+      const other = formOf(
+        await (await pay(sandbox, declined.token, { ...GOOD_CARD, cardno })).text(),
+      );
+      const failed = redirectOf(
+        await post(sandbox, other.action, { session: other.token, action: 'fail' }),
+      );
+      assert.equal(failed.target, URLS.DECLINEURL);
+      assert.equal(failed.params['STATUS'], '2');
+    });
+  }
+
+  it('saves a challenging card whose later DirectLink payments are challenged too', async () => {
+    const { sandbox } = recording();
+    const alias = await savedChallengeAlias(sandbox);
+    const answer = await call(sandbox, 'orderdirect', aliasOrder(alias, { FLAG3D: 'Y' }));
+    assert.equal(answer.attrs['STATUS'], '46');
+    const without = await call(sandbox, 'orderdirect', aliasOrder(alias));
+    assert.equal(without.attrs['NCERROR'], '40001139');
+  });
+
+  it('creates the alias of a typed card only once the challenge is completed', async () => {
+    const { sandbox } = recording();
+    const typed = {
+      ...aliasOrder('TYPED-3DS', { FLAG3D: 'Y', ...URLS }),
+      CARDNO: CHALLENGE_CARD,
+      ED: '12/34',
+    };
+    const answer = await call(sandbox, 'orderdirect', typed);
+    assert.equal(
+      (await call(sandbox, 'orderdirect', aliasOrder('TYPED-3DS'))).attrs['NCERROR'],
+      '50001111',
+    );
+    const form = formOf(answer.html!);
+    await post(sandbox, form.action, { session: form.token, action: 'complete' });
+    const later = await call(sandbox, 'orderdirect', aliasOrder('TYPED-3DS', { FLAG3D: 'Y' }));
+    assert.equal(later.attrs['STATUS'], '46');
+  });
+});
