@@ -236,3 +236,69 @@ describe('hosted page 3-D Secure', () => {
     assert.equal(later.attrs['STATUS'], '46');
   });
 });
+
+describe('the hosted page with a saved ALIAS (the fallback for 40001139)', () => {
+  it('offers the saved card in its own form; paying with it challenges, then returns the alias', async () => {
+    const { sandbox } = recording();
+    const alias = 'CUST-REQ';
+    const first = await openPage(
+      sandbox,
+      baseFields({ ...URLS, ALIAS: alias, ALIASUSAGE: 'Save' }),
+    );
+    const form = formOf(
+      await (
+        await pay(sandbox, first.token, {
+          ...GOOD_CARD,
+          cardno: '4000 0000 0000 3063',
+          alias_consent: 'Y',
+        })
+      ).text(),
+    );
+    await post(sandbox, form.action, { session: form.token, action: 'complete' });
+    const direct = await call(sandbox, 'orderdirect', aliasOrder(alias, { FLAG3D: 'Y' }));
+    assert.equal(direct.attrs['NCERROR'], '40001139', 'DirectLink cannot charge it');
+
+    const { html, token } = await openPage(sandbox, baseFields({ ...URLS, ALIAS: alias }));
+    assert.match(textOf(html), /Your saved card VISA •••• 3063, expires 12\/30 Pay with this card/);
+    const forms = [...html.matchAll(/<form [\s\S]*?<\/form>/g)].map((m) => m[0]);
+    assert.equal(forms.length, 2, 'the saved card has a form of its own');
+    assert.ok(!forms[1]!.includes('value="saved"'), 'Enter in the card fields never pays with it');
+    assert.deepEqual(buttons(html), ['Pay with this card', 'Pay', 'Cancel']);
+
+    const challenge = await sandbox.handler(
+      new Request(`${HOST}/ncol/test/sandbox/pay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ session: token, action: 'saved' }).toString(),
+      }),
+    );
+    const again = formOf(await challenge.text());
+    const done = redirectOf(
+      await post(sandbox, again.action, { session: again.token, action: 'complete' }),
+    );
+    assert.equal(done.params['STATUS'], '9');
+    assert.equal(done.params['ALIAS'], alias);
+    assert.equal(done.params['CARDNO'], 'XXXXXXXXXXXX3063');
+  });
+
+  it('does not offer an unknown alias, nor one whose card has expired', async () => {
+    let now = new Date('2026-11-23T10:00:00Z');
+    const { sandbox } = recording({ now: () => now });
+    const unknown = await openPage(sandbox, baseFields({ ...URLS, ALIAS: 'NOBODY' }));
+    assert.doesNotMatch(unknown.html, /Your saved card/);
+    const first = await openPage(
+      sandbox,
+      baseFields({ ...URLS, ALIAS: 'SOON', ALIASUSAGE: 'Save' }),
+    );
+    await pay(sandbox, first.token, { ...GOOD_CARD, expiry: '12/26', alias_consent: 'Y' });
+    assert.match(
+      (await openPage(sandbox, baseFields({ ...URLS, ALIAS: 'SOON' }))).html,
+      /Your saved card/,
+    );
+    now = new Date('2027-01-01T00:00:00Z');
+    assert.doesNotMatch(
+      (await openPage(sandbox, baseFields({ ...URLS, ALIAS: 'SOON' }))).html,
+      /Your saved card/,
+    );
+  });
+});

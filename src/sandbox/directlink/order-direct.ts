@@ -3,7 +3,7 @@
  * One payment per ORDERID (claimed before any await); a card whose issuer challenges answers 46
  * with the 3-D Secure form in HTML_ANSWER when FLAG3D=Y, 40001139 otherwise.
  */
-import { cardBehaviour, cardBrand, maskCardNumber, parseExpiry } from '../cards.js';
+import { cardBehaviour, cardBrand, maskCardNumber } from '../cards.js';
 import type { SandboxContext } from '../context.js';
 import { clientIp } from '../http/request.js';
 import type { Environment } from '../http/router.js';
@@ -60,17 +60,16 @@ function cardOf(
   const { config } = context;
   const echo = { orderId: order.orderId, currency: order.currency };
   if ('alias' in order.card) {
-    const saved = context.aliases.find(config.pspid, order.card.alias);
+    const saved = context.aliases.card(config.pspid, order.card.alias, config.now());
     if (saved === undefined) {
       return { error: errorAttributes('alias-not-found', [order.card.alias], echo) };
     }
-    if (parseExpiry(`${saved.ed.slice(0, 2)}/${saved.ed.slice(2)}`, config.now()) === undefined) {
+    if (saved === 'expired') {
       return {
         error: errorAttributes('invalid-field', ['the card of this alias has expired'], echo),
       };
     }
-    const { masked, brand, ed, cardholder, behaviour } = saved;
-    return { masked, brand, ed, cardholder, behaviour };
+    return saved;
   }
   const { digits, ed } = order.card;
   return {

@@ -30,6 +30,7 @@ export function pageModel(
     operation: session.operation,
     aliasUsage:
       session.alias === undefined ? undefined : session.aliasUsage || strings.saveCardFallback,
+    ...(session.savedCard ? { savedCard: session.savedCard } : {}),
     values,
     errors,
   };
@@ -87,7 +88,11 @@ export async function openHostedPage(
   // Built from the configuration, never from the request's path: a crafted path cannot make the
   // genuine page post card data to another host.
   const payPath = platformPath(context.config.basePath, environment, 'sandbox/pay');
-  const session = context.sessions.open(order, payPath, clientIp(request), environment);
+  const saved = order.alias
+    ? context.aliases.card(order.pspid, order.alias, context.config.now())
+    : undefined;
+  const savedCard = saved === 'expired' ? undefined : saved;
+  const session = context.sessions.open(order, payPath, clientIp(request), environment, savedCard);
   return paymentPageResponse(session, {
     cardNumber: '',
     expiry: '',

@@ -56,8 +56,19 @@ function challengeFor(
   return challengePageResponse(context, challenge);
 }
 
+/** The card the shopper typed, as the platform keeps it. */
+function typedCard({ digits, expiry, cardholder }: SubmittedCard): StoredCard {
+  return {
+    masked: maskCardNumber(digits),
+    brand: cardBrand(digits),
+    ed: expiry.ed,
+    cardholder,
+    behaviour: cardBehaviour(digits),
+  };
+}
+
 /** Pays with an accepted card: claims the ORDERID first, synchronously. */
-function payWith(context: SandboxContext, session: Session, submitted: SubmittedCard) {
+function payWith(context: SandboxContext, session: Session, card: StoredCard, saveCard: boolean) {
   // Claimed before anything is awaited: of two sessions for one ORDERID, one pays.
   const payId = context.payIds.next();
   if (context.paidOrders.claim(session.orderId, payId) !== undefined) {
@@ -67,15 +78,7 @@ function payWith(context: SandboxContext, session: Session, submitted: Submitted
       ...(session.shopUrl ? { shopUrl: session.shopUrl } : {}),
     });
   }
-  const { digits, expiry, cardholder, saveCard } = submitted;
-  const behaviour = cardBehaviour(digits);
-  const card: StoredCard = {
-    masked: maskCardNumber(digits),
-    brand: cardBrand(digits),
-    ed: expiry.ed,
-    cardholder,
-    behaviour,
-  };
+  const { behaviour } = card;
   if (authenticationFor(behaviour, 'hosted-page', true) === 'challenge') {
     return challengeFor(context, session, payId, card, saveCard);
   }
@@ -127,7 +130,11 @@ export async function submitPayment(request: Request, context: SandboxContext): 
     await session.done;
     return completionResponse(session.completed!);
   }
+  // The saved card is paid with as it is (its alias comes back again).
+  if (form.get('action') === 'saved' && session.savedCard) {
+    return payWith(context, session, session.savedCard, true);
+  }
   const checked = checkCardForm(form, context.config.now(), stringsFor(session.language));
   if ('errors' in checked) return paymentPageResponse(session, checked.values, checked.errors);
-  return payWith(context, session, checked.card);
+  return payWith(context, session, typedCard(checked.card), checked.card.saveCard);
 }

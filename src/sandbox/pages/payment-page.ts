@@ -16,6 +16,8 @@ export interface PaymentPageModel {
   operation: 'SAL' | 'RES';
   /** Present when the form asked to store the card (ALIAS / ALIASOPERATION=BYPSP). */
   aliasUsage: string | undefined;
+  /** The card saved under the form's ALIAS, offered first (`VISA`, `XXXXXXXXXXXX1111`, `1234`). */
+  savedCard?: { brand: string; masked: string; ed: string };
   values: { cardNumber: string; expiry: string; cardholder: string; saveCard: boolean };
   errors: Partial<Record<'cardNumber' | 'expiry' | 'cvc' | 'cardholder', string>>;
 }
@@ -49,6 +51,16 @@ export function renderPaymentPage(model: PaymentPageModel): string {
 <input type="checkbox" id="save-card" name="alias_consent" value="Y"${values.saveCard ? ' checked' : ''}>
 <label for="save-card">${escapeHtml(model.aliasUsage)}</label>
 </div>`;
+  // Its own form, so Enter in the card fields never pays with the saved card.
+  const saved = model.savedCard
+    ? `<form method="post" action="${escapeHtml(model.payPath)}" accept-charset="UTF-8" class="saved-card" aria-labelledby="saved-title">
+<input type="hidden" name="session" value="${escapeHtml(model.sessionToken)}">
+<h3 id="saved-title">${escapeHtml(t.savedCard)}</h3>
+<p class="mono">${escapeHtml(`${model.savedCard.brand} •••• ${model.savedCard.masked.slice(-4)}, ${t.savedCardExpires} ${model.savedCard.ed.slice(0, 2)}/${model.savedCard.ed.slice(2)}`)}</p>
+<button type="submit" class="primary" name="action" value="saved">${LOCK_ICON}${escapeHtml(t.payWithSavedCard)}</button>
+</form>
+<p class="or">${escapeHtml(t.orAnotherCard)}</p>`
+    : '';
   const testCards = TEST_CARDS.map(
     (card) =>
       `<tr><td><code>${card.number}</code></td><td><span class="pill ${card.behaviour}">${escapeHtml(card.description)}</span></td></tr>`,
@@ -67,6 +79,7 @@ export function renderPaymentPage(model: PaymentPageModel): string {
 <h2 id="pay-title">${escapeHtml(t.payWithCard)}</h2>
 <ul class="brands" aria-label="Accepted cards"><li class="visa">VISA</li><li class="mc">Mastercard</li><li>AMEX</li></ul>
 ${hasErrors ? `<div class="alert" role="alert">${ALERT_ICON}<span>${escapeHtml(t.fixErrors)}</span></div>` : ''}
+${saved}
 <form method="post" action="${escapeHtml(model.payPath)}" accept-charset="UTF-8" novalidate>
 <input type="hidden" name="session" value="${escapeHtml(model.sessionToken)}">
 ${field('card-number', 'cardno', t.cardNumber, values.cardNumber, errors.cardNumber, 'class="mono" inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234" maxlength="23" required')}

@@ -3,6 +3,7 @@
  * PSPID, in memory and bounded: the masked card, brand, expiry and the card's test behaviour.
  */
 import { BoundedMap } from '../../internal/bounded-map.js';
+import { parseExpiry } from '../cards.js';
 import type { StoredCard } from './payments.js';
 
 export interface StoredAlias extends StoredCard {
@@ -24,5 +25,16 @@ export class AliasStore {
 
   find(pspid: string, alias: string): StoredAlias | undefined {
     return this.#aliases.get(`${pspid}\n${alias}`);
+  }
+
+  /** The card of an alias; `expired` once past the end of its ED month; `undefined` if unknown. */
+  card(pspid: string, alias: string, now: Date): StoredCard | 'expired' | undefined {
+    const saved = this.find(pspid, alias);
+    if (saved === undefined) return undefined;
+    if (parseExpiry(`${saved.ed.slice(0, 2)}/${saved.ed.slice(2)}`, now) === undefined) {
+      return 'expired';
+    }
+    const { masked, brand, ed, cardholder, behaviour } = saved;
+    return { masked, brand, ed, cardholder, behaviour };
   }
 }

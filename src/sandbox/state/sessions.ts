@@ -1,6 +1,7 @@
 /** Open payment pages: one session per hosted-page visit (a token store of order forms). */
 import type { OrderForm } from '../hosted-page/order-form.js';
 import type { Environment } from '../http/router.js';
+import type { StoredCard } from './payments.js';
 import { TokenStore } from './token-store.js';
 
 /** What the shopper gets once the session is over: a redirect, or a page when no URL applies. */
@@ -18,6 +19,8 @@ export interface Session extends OrderForm {
   environment: Environment;
   /** The token of the 3-D Secure challenge the card went to, if any. */
   challenge?: string;
+  /** The card saved under the form's ALIAS (unexpired), which the page offers first. */
+  savedCard?: StoredCard;
   /** Set once the shopper paid or cancelled: a second submit gets the same answer. */
   completed?: Completion;
   /** The payment in progress (feedback being delivered): a double submit waits for it. */
@@ -33,7 +36,13 @@ export class SessionStore {
   }
 
   /** Opens a session for an accepted order form. */
-  open(form: OrderForm, payPath: string, ip: string, environment: Environment): Session {
+  open(
+    form: OrderForm,
+    payPath: string,
+    ip: string,
+    environment: Environment,
+    savedCard: StoredCard | undefined,
+  ): Session {
     return this.#store.add((token, createdAt) => ({
       ...form,
       token,
@@ -41,6 +50,7 @@ export class SessionStore {
       createdAt,
       ip,
       environment,
+      ...(savedCard ? { savedCard } : {}),
     }));
   }
 
