@@ -6,6 +6,8 @@ declare module 'autocannon' {
       method?: string;
       headers?: Record<string, string>;
       body?: string;
+      /** Per-request hooks; `setupRequest` may change the body of each request. */
+      requests?: { setupRequest?: (request: { body?: string }) => { body?: string } }[];
       connections?: number;
       duration?: number;
     }

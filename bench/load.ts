@@ -1,16 +1,18 @@
 /**
  * The load generator, run in its own process (pinned to another core than the server):
- * autocannon against one 127.0.0.1 URL, a warm-up then a measured run. Latencies are collected
+ * autocannon against one 127.0.0.1 URL, cycling the route's request bodies (distinct signed
+ * results, so no two concurrent feedbacks coalesce), a warm-up then a measured run. Latencies are collected
  * with sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds).
  * Prints one JSON line: { requests, rps, p50, p99, errors, non2xx, cpuMicrosPerRequest }.
  */
 import autocannon from 'autocannon';
-import { SIGN_BODY } from './fixture.js';
+import { routeRequests, type BenchRoute } from './fixture.js';
 
-const [url, warmupText, durationText, connectionsText] = process.argv.slice(2);
+const [url, warmupText, durationText, connectionsText, routeText, algorithmText] =
+  process.argv.slice(2);
 if (url === undefined || !/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) {
   process.stderr.write(
-    'usage: load.ts http://127.0.0.1:<port>/<path> warmup duration connections\n',
+    'usage: load.ts http://127.0.0.1:<port>/<path> warmup duration connections [route] [algorithm]\n',
   );
   process.exit(2);
 }
@@ -18,15 +20,28 @@ const target: string = url;
 const warmup = Number(warmupText ?? 2);
 const duration = Number(durationText ?? 10);
 const connections = Number(connectionsText ?? 64);
+const { method, contentType, bodies } = routeRequests(
+  (routeText ?? 'sign') as BenchRoute,
+  1000,
+  (algorithmText ?? 'sha512') as 'sha1' | 'sha256' | 'sha512',
+);
+let next = 0;
 
 function run(seconds: number, latencies?: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: target,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: SIGN_BODY,
+        method,
+        headers: { 'content-type': contentType },
+        requests: [
+          {
+            setupRequest: (request) => {
+              request.body = bodies[next++ % bodies.length]!;
+              return request;
+            },
+          },
+        ],
         connections,
         duration: seconds,
       },

@@ -1,6 +1,6 @@
 /**
- * A benchmark target, run in its own process (pinned to a core by sign.bench.ts):
- *   bare    node:http answering a fixed JSON body of the size /sign answers
+ * A benchmark target, run in its own process (pinned to a core by routes.bench.ts):
+ *   bare    node:http answering a fixed JSON body of the size the route answers
  *   ogone   createOgoneHandler through the Node adapter
  *   minimal the issue's reference point: hand-written node:http + createHash signer (reads the
  *           body, parses JSON, signs the same fields, answers JSON) — no validation, no hooks
@@ -11,17 +11,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type RequestListener } from 'node:http';
 import { MAX_BODY_BYTES } from '../src/server/http/door.js';
 import { toNodeListener } from '../src/server/index.js';
-import { BENCH_SHA_IN, benchHandler } from './fixture.js';
+import { BENCH_SHA_IN, benchHandler, type BenchRoute } from './fixture.js';
 
 const mode = process.argv[2];
 const algorithm = (process.argv[3] ?? 'sha512') as 'sha1' | 'sha256' | 'sha512';
+const route = (process.argv[4] ?? 'sign') as BenchRoute;
 
 function ogoneListener(): RequestListener {
   return toNodeListener(benchHandler(algorithm), { maxBodyBytes: MAX_BODY_BYTES });
 }
 
-/** The same body size as a real /sign answer, so the comparison is about the work, not bytes. */
-const FIXED = JSON.stringify({
+/** The same body size as a real answer, so the comparison is about the work, not bytes. */
+const SIGN_ANSWER = JSON.stringify({
   action: 'https://ogone.test.v-psp.com/ncol/test/orderstandard_utf8.asp',
   method: 'POST',
   fields: {
@@ -43,6 +44,27 @@ const FIXED = JSON.stringify({
   },
   orderId: 'A-1042-7K3M9Q2XDV',
 });
+const VERIFY_ANSWER = JSON.stringify({
+  outcome: 'paid',
+  status: 9,
+  statusName: 'Payment requested',
+  final: true,
+  orderRef: 'A-1042',
+  orderId: 'A-1042-0000000001',
+  payId: '3000000001',
+  amount: '19.99',
+  currency: 'EUR',
+  ncError: '0',
+  idempotencyKey: 'A-1042-0000000001:3000000001:9',
+  cardNumber: 'XXXXXXXXXXXX1111',
+  brand: 'VISA',
+  trxDate: '12/01/26',
+});
+const FEEDBACK_ANSWER = JSON.stringify({
+  received: true,
+  idempotencyKey: 'A-1042-0000000001:3000000001:9',
+});
+const FIXED = { sign: SIGN_ANSWER, verify: VERIFY_ANSWER, feedback: FEEDBACK_ANSWER }[route];
 
 const bare: RequestListener = (_req, res) => {
   res.writeHead(200, {
@@ -96,8 +118,10 @@ const minimal: RequestListener = (req, res) => {
   });
 };
 
-if (mode !== 'bare' && mode !== 'ogone' && mode !== 'minimal') {
-  process.stderr.write('usage: server.ts bare|ogone|minimal [sha1|sha256|sha512]\n');
+if ((mode !== 'bare' && mode !== 'ogone' && mode !== 'minimal') || FIXED === undefined) {
+  process.stderr.write(
+    'usage: server.ts bare|ogone|minimal [sha1|sha256|sha512] [sign|verify|feedback]\n',
+  );
   process.exit(2);
 }
 /**

@@ -1,43 +1,106 @@
 #!/usr/bin/env node
 /**
- * `ogone-checkout` command line.
- *   ogone-checkout serve     the companion endpoint, configured by OGONE_* environment variables
- *   ogone-checkout sandbox   the local stand-in for Ogone's hosted payment page
+ * `ogone-checkout` command line: global flags (`--version`, `--env-file`, `--help`) and the
+ * table of commands, each loaded on demand.
  */
-const USAGE = `Usage: ogone-checkout <command>
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 
-Commands:
-  serve     run the companion signing endpoint (configured by OGONE_* environment variables)
-  sandbox   run the local Ogone hosted-page sandbox
-  help      show this text
-`;
+type Run = (argv: string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve': {
-      const { runServe } = await import('./server/serve/run.js');
-      return runServe(rest, process.env);
-    }
-    case 'sandbox': {
-      const { runSandbox } = await import('./sandbox/cli.js');
-      return runSandbox(rest, process.env);
-    }
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(
-        `ogone-checkout: unknown command ${JSON.stringify(command)}\n\n${USAGE}`,
-      );
-      return 2;
-  }
+interface Command {
+  summary: string;
+  load: () => Promise<Run>;
 }
 
-main(process.argv.slice(2)).then(
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'run the companion endpoint (configured by OGONE_* environment variables)',
+    load: async () => (await import('./server/serve/run.js')).runServe,
+  },
+  sandbox: {
+    summary: 'run the local Ogone platform stand-in (hosted page, DirectLink)',
+    load: async () => (await import('./sandbox/cli.js')).runSandbox,
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
+  const lines = Object.entries(COMMANDS).map(
+    ([name, command]) => `  ${name.padEnd(width)}${command.summary}`,
+  );
+  return `Usage: ogone-checkout [--env-file <path>] <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Options:
+  --env-file <path>  load environment variables from a .env file first (existing ones win)
+  --version          print the version
+  --help             show this text; "ogone-checkout <command> --help" for a command
+`;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const args = [...argv];
+  while (args[0]?.startsWith('-')) {
+    const flag = args.shift()!;
+    if (flag === '--version' || flag === '-v') {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write(usage());
+      return 0;
+    }
+    if (flag === '--env-file' || flag.startsWith('--env-file=')) {
+      const path = flag.includes('=') ? flag.slice('--env-file='.length) : args.shift();
+      if (path === undefined || path === '') {
+        process.stderr.write('ogone-checkout: --env-file needs a path\n');
+        return 2;
+      }
+      try {
+        // Node's own .env parser; variables already set are never overwritten. (Node 20 also
+        // reads --env-file itself, wherever it appears on the command line.)
+        const loaded = parseEnv(readFileSync(path, 'utf8'));
+        for (const [key, value] of Object.entries(loaded)) env[key] ??= value;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+        process.stderr.write(`ogone-checkout: cannot read --env-file ${path} (${code})\n`);
+        return 2;
+      }
+      continue;
+    }
+    process.stderr.write(`ogone-checkout: unknown option ${JSON.stringify(flag)}\n\n${usage()}`);
+    return 2;
+  }
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    process.stdout.write(usage());
+    return 2;
+  }
+  if (name === 'help') {
+    const topic = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+    if (topic !== undefined) return (await topic.load())(['--help'], env);
+    process.stdout.write(usage());
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    process.stderr.write(`ogone-checkout: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(rest, env);
+}
+
+main(process.argv.slice(2), process.env).then(
   (code) => {
     if (code !== 0) process.exitCode = code;
   },

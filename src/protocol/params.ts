@@ -1,7 +1,11 @@
 import { normalizeAmount } from './amount.js';
 import { OgoneProtocolError } from './errors.js';
 
-/** Incoming parameters with their original names (needed for hashing), values decoded once. */
+/**
+ * Incoming parameters with their original names, values decoded once. A null-prototype
+ * dictionary (a `__proto__` parameter is just a name): iterate it with `Object.keys`, several
+ * times cheaper than `Object.entries` on such objects.
+ */
 export type IncomingParams = Record<string, string>;
 
 /**
@@ -63,7 +67,10 @@ function present(value: string | undefined): string | undefined {
 
 /** Builds the normalised view from parsed params. Never throws. */
 export function normalizeReturnParams(params: IncomingParams): OgoneReturnView {
-  const read = (name: string) => present(getParam(params, name));
+  // Names are case-insensitive (and unique, see parseOgoneParams): index them once.
+  const byName = new Map<string, string>();
+  for (const name of Object.keys(params)) byName.set(name.toUpperCase(), params[name]!);
+  const read = (name: string) => present(byName.get(name));
   let amount: string | undefined;
   const rawAmount = read('AMOUNT');
   if (rawAmount !== undefined) {

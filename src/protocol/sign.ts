@@ -29,7 +29,8 @@ export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
   return value === 'sha1' || value === 'sha256' || value === 'sha512';
 }
 
-function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
+/** Throws `invalid-algorithm` unless `algorithm` is sha1, sha256 or sha512. */
+export function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
   if (!isHashAlgorithm(algorithm)) {
     throw new OgoneProtocolError(
       'invalid-algorithm',
@@ -38,7 +39,8 @@ function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm
   }
 }
 
-function valueToString(name: string, value: string | number | null | undefined): string {
+/** A parameter's value as signed and sent: `null`/`undefined` are empty, numbers must be finite. */
+export function valueToString(name: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
@@ -63,7 +65,8 @@ export function composeShaString(
   direction: SignatureDirection,
 ): string {
   const pairs: [name: string, value: string][] = [];
-  for (const [rawName, rawValue] of Object.entries(params)) {
+  for (const rawName of Object.keys(params)) {
+    const rawValue = params[rawName];
     const name = rawName.toUpperCase();
     if (name === 'SHASIGN') continue;
     if (direction === 'out' && !SHA_OUT_PARAMETERS.has(name)) continue;
@@ -123,12 +126,15 @@ export async function signShaOut(
   return digestHex(composeShaString(params, passphrase, 'out'), algorithm);
 }
 
+const HEX_DIGITS = /^[0-9A-Fa-f]+$/;
+
 /**
- * Constant-time comparison of two hex signatures, case-insensitive. The length is not secret (the
- * algorithm fixes it), so a length mismatch returns early; equal lengths are compared in full.
+ * Constant-time comparison of two hex signatures, case-insensitive. `received` must be plain hex
+ * digits of exactly `expected`'s length: upper-casing anything else (`\uFB00` becomes `FF`) could
+ * make a different string compare equal. The length is not secret (the algorithm fixes it).
  */
 export function signaturesEqual(expected: string, received: string): boolean {
-  if (expected.length !== received.length) return false;
+  if (received.length !== expected.length || !HEX_DIGITS.test(received)) return false;
   const a = expected.toUpperCase();
   const b = received.toUpperCase();
   let diff = 0;
@@ -138,7 +144,8 @@ export function signaturesEqual(expected: string, received: string): boolean {
 
 /** Finds `SHASIGN` whatever its case; `undefined` when absent or empty. */
 export function getReceivedSignature(params: Params): string | undefined {
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const value = params[name];
     if (name.toUpperCase() === 'SHASIGN' && typeof value === 'string' && value !== '') return value;
   }
   return undefined;
@@ -160,7 +167,7 @@ export async function verifyShaOutWith(
 ): Promise<boolean> {
   assertAlgorithm(algorithm);
   const received = getReceivedSignature(params);
-  if (received === undefined) return false;
+  if (received === undefined || received.length !== DIGEST_HEX_LENGTH[algorithm]) return false;
   let expected: string;
   try {
     const text = composeShaString(params, passphrase, 'out');

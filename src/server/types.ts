@@ -8,6 +8,7 @@ import type {
   OgoneEnvironment,
   PaymentResult,
 } from '../protocol/index.js';
+import type { DirectLinkLogEntry } from './directlink/types.js';
 
 /** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
 export type { DigestFunction };
@@ -22,6 +23,8 @@ export interface OgoneRequest {
   /** Absolute URL as received. */
   readonly url: string;
   readonly headers: { get(name: string): string | null };
+  /** The peer's address (Node: the socket's remote address), when the runtime knows it. */
+  readonly clientAddress?: string | undefined;
 }
 
 /** The shopper's details Ogone shows and stores; every field optional. */
@@ -114,10 +117,31 @@ export interface EventLogEntry {
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
 }
 
-export type OgoneLogEntry = RequestLogEntry | EventLogEntry;
+/**
+ * One DirectLink exchange (`step: 'sent'`) or lost-answer recovery step (`query`, `resend`,
+ * `resolved`, `failed`): page, ORDERID/PAYID, STATUS, NCERROR and timing — never a parameter value.
+ */
+export type { DirectLinkLogEntry };
+
+export type OgoneLogEntry = RequestLogEntry | EventLogEntry | DirectLinkLogEntry;
 
 /** Receives structured log entries. Must not throw (a throw is ignored). */
 export type OgoneLogger = (entry: OgoneLogEntry) => void;
+
+/** The API user's credentials for DirectLink. Never leave the server, never logged. */
+export interface DirectLinkOptions {
+  /** The API user's `USERID` (2-20 characters). */
+  userId: string;
+  /** Its password (`PSWD`). */
+  password: string;
+  /**
+   * SHA-IN passphrase of "Checks for DirectLink and Batch (Automatic)". Default: `shaIn`, as the
+   * setup pages advise; set it when the two differ in the back office.
+   */
+  shaIn?: string | undefined;
+  /** `RTIMEOUT`: how long Ogone may take, 30-90 s (default 30); the endpoint waits 10 s longer. */
+  timeoutSeconds?: number | undefined;
+}
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */
 export interface OgoneHandlerOptions {
@@ -135,16 +159,25 @@ export interface OgoneHandlerOptions {
    * `test` passphrase rules (warn); any other gets the `prod` rules (refuse to start).
    */
   environment: OgoneEnvironment;
-  /** Ogone API user (`USERID`), sent signed when set. */
+  /** A `USERID` sent signed on the hosted page when set (for the API user, see `directLink`). */
   userId?: string | undefined;
+  /**
+   * The API user ("Special user for API") for DirectLink: paying with saved cards, capture,
+   * cancel, refund and status queries. Without it those features are off.
+   */
+  directLink?: DirectLinkOptions | undefined;
   /** Where the routes live. Default `/ogone`. */
   basePath?: string | undefined;
   /** Origins (`https://shop.example`) the shopper may be sent back to. At least one. */
   allowedReturnOrigins: readonly string[];
   resolveOrder: ResolveOrder;
   onPaymentResult: OnPaymentResult;
-  /** Text Ogone shows the shopper when a card is saved (`ALIASUSAGE`). */
-  aliasUsage?: string | undefined;
+  /**
+   * Text Ogone shows the shopper when a card is saved (`ALIASUSAGE`): one text, or texts by
+   * language code (`{ en: '…', fr: '…' }`, the shopper's language first, then `en`). Default:
+   * built-in texts in en, fr, nl, de, it and es.
+   */
+  aliasUsage?: string | Readonly<Record<string, string>> | undefined;
   /** `SAL` (sale, default) or `RES` (authorisation only). */
   operation?: 'SAL' | 'RES' | undefined;
   /** Answer CORS (and preflight) for `allowedReturnOrigins` on `/sign` and `/verify`. Default false. */

@@ -187,7 +187,7 @@ describe('ogone-checkout serve', () => {
 
     const signed = await request('/ogone/sign', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: SHOP },
+      headers: { 'content-type': 'application/json', origin: SHOP, cookie: 'shop_session=s-42' },
       body: JSON.stringify({ orderRef: 'A-1', returnUrl: `${SHOP}/return`, amount: '0.01' }),
     });
     assert.equal(signed.status, 200);
@@ -200,6 +200,10 @@ describe('ogone-checkout serve', () => {
     const lookup = backend.hits.find((hit) => hit.url === '/orders/A-1');
     assert.ok(lookup);
     assert.equal(lookup.headers['authorization'], `Bearer ${TOKEN}`);
+    // Security #15.1: the lookup can tell who asks, and refuse orders that are not theirs.
+    assert.equal(lookup.headers['cookie'], 'shop_session=s-42');
+    assert.equal(lookup.headers['x-ogone-checkout-caller'], 'shopper');
+    assert.match(String(lookup.headers['x-forwarded-for']), /127\.0\.0\.1/);
   });
 
   it('maps the lookup answers: 404 → unknown-order, invalid JSON order → 502', async () => {
@@ -284,5 +288,42 @@ describe('ogone-checkout serve', () => {
     const both = await runToExit({ ...env, OGONE_BASE_URL: 'https://secure.ogone.com/ncol/prod' });
     assert.equal(both.code, 1);
     assert.match(both.output, /OGONE_BASE_URL/);
+  });
+
+  it('reports every wrong variable at once', async () => {
+    const run = await runToExit({
+      PATH: process.env['PATH'],
+      OGONE_HASH_ALGORITHM: 'md5',
+      PORT: 'x',
+    });
+    assert.equal(run.code, 1);
+    for (const name of [
+      'OGONE_PSPID',
+      'OGONE_SHA_IN',
+      'OGONE_SHA_OUT',
+      'OGONE_HASH_ALGORITHM',
+      'OGONE_ALLOWED_RETURN_ORIGINS',
+      'OGONE_ORDER_LOOKUP_URL',
+      'OGONE_RESULT_WEBHOOK_URL',
+      'PORT',
+    ]) {
+      assert.match(run.output, new RegExp(`Invalid ${name}`), name);
+    }
+  });
+
+  it('refuses backend URLs with credentials (security #15.3) and plain http in prod (#15.9)', async () => {
+    const env = baseEnv('http://127.0.0.1:9');
+    for (const name of ['OGONE_ORDER_LOOKUP_URL', 'OGONE_RESULT_WEBHOOK_URL']) {
+      const run = await runToExit({ ...env, [name]: 'https://shop:p%40ss-w0rd@backend.example/x' });
+      assert.equal(run.code, 1);
+      assert.match(run.output, new RegExp(`Invalid ${name}: .*credentials.*OGONE_BACKEND_TOKEN`));
+      assert.ok(!run.output.includes('p%40ss') && !run.output.includes('p@ss'), run.output);
+    }
+    const plain = await runToExit({
+      ...env,
+      OGONE_RESULT_WEBHOOK_URL: 'http://backend.example/hook',
+    });
+    assert.equal(plain.code, 1);
+    assert.match(plain.output, /Invalid OGONE_RESULT_WEBHOOK_URL: must use https in prod/);
   });
 });

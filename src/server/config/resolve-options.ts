@@ -8,6 +8,8 @@ import { issuePath } from '../../internal/issues.js';
 import { redactor } from '../../internal/redact.js';
 import { httpOrigin } from '../../internal/url.js';
 import { defaultDigest } from '../digest.js';
+import type { DirectLinkClient } from '../directlink/types.js';
+import type { AliasUsageSetting } from '../rules/alias-usage.js';
 import type {
   DigestFunction,
   OgoneHandlerOptions,
@@ -17,8 +19,10 @@ import type {
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
 import { defaultLogger, safeLog } from './logger.js';
+import { resolveDirectLink } from './directlink-option.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
+import { productionProblems } from './production-rules.js';
 
 /** Everything the handler needs, validated and normalised. */
 export interface ResolvedOptions {
@@ -30,12 +34,15 @@ export interface ResolvedOptions {
   /** `orderstandard_utf8.asp` of the environment. */
   action: string;
   userId: string | undefined;
+  /** The API user's client; `undefined` without `directLink` (saved cards and after-sale off). */
+  directLink: DirectLinkClient | undefined;
   /** `""` or `/path` without trailing slash. */
   basePath: string;
   allowedReturnOrigins: ReadonlySet<string>;
   resolveOrder: ResolveOrder;
   onPaymentResult: OnPaymentResult;
-  aliasUsage: string;
+  /** The merchant's ALIASUSAGE texts; `undefined` for the built-in ones. */
+  aliasUsage: AliasUsageSetting | undefined;
   operation: 'SAL' | 'RES';
   cors: boolean;
   log: (entry: OgoneLogEntry) => void;
@@ -45,9 +52,6 @@ export interface ResolvedOptions {
   /** Removes every secret from a text (for logs of foreign error messages). */
   scrub: (text: string) => string;
 }
-
-export const DEFAULT_ALIAS_USAGE =
-  'Your card will be stored securely for faster checkout next time.';
 
 /**
  * Validates and normalises the options. Throws {@link OgoneConfigError} naming the first wrong
@@ -67,7 +71,11 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
-  const problems = passphraseProblems(options.shaIn, options.shaOut);
+  const baseUrl = typeof options.environment === 'string' ? undefined : options.environment.baseUrl;
+  const problems = [
+    ...passphraseProblems(options.shaIn, options.shaOut, options.directLink?.shaIn),
+    ...productionProblems(baseUrl, options.allowedReturnOrigins),
+  ];
   if (problems.length > 0) {
     if (!isTestEnvironment(options.environment)) {
       const first = problems[0]!;
@@ -86,6 +94,16 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     typeof options.environment === 'string'
       ? options.environment
       : { baseUrl: options.environment.baseUrl };
+  const digest = options.digest ?? defaultDigest;
+  const directLink = resolveDirectLink(options.directLink, {
+    pspid: options.pspid,
+    shaIn: options.shaIn,
+    shaOut: options.shaOut,
+    hashAlgorithm: options.hashAlgorithm,
+    environment,
+    digest,
+    log,
+  });
   return {
     pspid: options.pspid,
     shaIn: options.shaIn,
@@ -94,16 +112,22 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     environment,
     action: hostedPaymentPageUrl(environment),
     userId: options.userId === '' ? undefined : options.userId,
+    directLink,
     basePath: options.basePath.replace(/\/+$/, ''),
     allowedReturnOrigins: new Set(options.allowedReturnOrigins.map((o) => httpOrigin(o)!)),
     resolveOrder: options.resolveOrder,
     onPaymentResult: options.onPaymentResult,
-    aliasUsage: options.aliasUsage ?? DEFAULT_ALIAS_USAGE,
+    aliasUsage: options.aliasUsage,
     operation: options.operation,
     cors: options.cors,
     log,
     logRequests: logger !== undefined && logger !== defaultLogger,
-    digest: options.digest ?? defaultDigest,
-    scrub: redactor([options.shaIn, options.shaOut]),
+    digest,
+    scrub: redactor([
+      options.shaIn,
+      options.shaOut,
+      options.directLink?.password,
+      options.directLink?.shaIn,
+    ]),
   };
 }

@@ -39,12 +39,14 @@ function headerOf(req: ParsedRequest, name: string): string | null {
 class NodeRequestInfo implements OgoneRequest {
   readonly method: string;
   readonly headers: { get(name: string): string | null };
+  readonly clientAddress: string | undefined;
   readonly #req: ParsedRequest;
   readonly #rawUrl: string;
   #url: string | undefined;
   constructor(req: ParsedRequest, rawUrl: string) {
     this.method = req.method ?? 'GET';
     this.headers = { get: (name) => headerOf(req, name) };
+    this.clientAddress = req.socket?.remoteAddress;
     this.#req = req;
     this.#rawUrl = rawUrl;
   }

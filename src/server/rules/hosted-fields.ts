@@ -3,6 +3,9 @@
  * the shop's settings and the shopper's choices (the signature is added by the caller).
  */
 import { toOgoneLanguage } from '../../protocol/environment.js';
+import { normalizeFormFields } from '../../protocol/form-values.js';
+import { aliasUsageFor, type AliasUsageSetting } from './alias-usage.js';
+import { customerFields } from './customer-fields.js';
 import type { TrustedOrder } from '../types.js';
 
 /** What the field mapping needs besides the order. */
@@ -10,7 +13,7 @@ export interface HostedFieldsInput {
   pspid: string;
   userId: string | undefined;
   operation: 'SAL' | 'RES';
-  aliasUsage: string;
+  aliasUsage: AliasUsageSetting | undefined;
   order: TrustedOrder;
   /** `AMOUNT`, minor units. */
   minor: string;
@@ -25,26 +28,21 @@ export interface HostedFieldsInput {
   alias: string | undefined;
 }
 
-/** The unsigned form fields, in the order they are sent. */
+/**
+ * The unsigned form fields, in the order they are sent, every value normalised (one line, no
+ * control characters, within the field's length) so the browser posts what is signed.
+ */
 export function hostedPageFields(input: HostedFieldsInput): Record<string, string> {
   const { order } = input;
+  const language = toOgoneLanguage(input.language ?? order.language);
   const fields: Record<string, string> = {
     PSPID: input.pspid,
     ORDERID: input.orderId,
     AMOUNT: input.minor,
     CURRENCY: order.currency,
-    LANGUAGE: toOgoneLanguage(input.language ?? order.language),
+    LANGUAGE: language,
+    ...customerFields(order.customer),
   };
-  const customer = order.customer;
-  if (customer !== undefined) {
-    if (customer.name) fields['CN'] = customer.name;
-    if (customer.email) fields['EMAIL'] = customer.email;
-    if (customer.address) fields['OWNERADDRESS'] = customer.address;
-    if (customer.zip) fields['OWNERZIP'] = customer.zip;
-    if (customer.town) fields['OWNERTOWN'] = customer.town;
-    if (customer.country) fields['OWNERCTY'] = customer.country.toUpperCase();
-    if (customer.phone) fields['OWNERTELNO'] = customer.phone;
-  }
   fields['OPERATION'] = input.operation;
   if (input.userId !== undefined) fields['USERID'] = input.userId;
   fields['ACCEPTURL'] = input.returnUrl;
@@ -54,9 +52,9 @@ export function hostedPageFields(input: HostedFieldsInput): Record<string, strin
   fields['COMPLUS'] = input.orderRef;
   if (input.alias !== undefined) {
     fields['ALIAS'] = input.alias;
-    fields['ALIASUSAGE'] = input.aliasUsage;
+    fields['ALIASUSAGE'] = aliasUsageFor(input.aliasUsage, language);
     fields['ALIASOPERATION'] = 'BYMERCHANT';
     fields['ALIASPERSISTEDAFTERUSE'] = 'Y';
   }
-  return fields;
+  return normalizeFormFields(fields);
 }

@@ -18,7 +18,8 @@ export interface VerifiedResult {
 /** Every non-empty SHA-OUT parameter, names upper-cased: what the signature covers. */
 export function signedParameters(params: IncomingParams): Record<string, string> {
   const signed: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const value = params[name]!;
     const upper = name.toUpperCase();
     if (value !== '' && SHA_OUT_PARAMETERS.has(upper)) signed[upper] = value;
   }

@@ -24,10 +24,18 @@ export const EnvSchema = z
     OGONE_ENVIRONMENT: z.enum(['test', 'prod'], { message: 'must be test or prod' }).optional(),
     OGONE_BASE_URL: httpUrl.optional(),
     OGONE_USERID: z.string().optional(),
+    OGONE_PASSWORD: z.string().optional(),
+    OGONE_DIRECTLINK_SHA_IN: z.string().optional(),
     OGONE_ALLOWED_RETURN_ORIGINS: z.string({ message: 'is required (comma-separated origins)' }),
     OGONE_ORDER_LOOKUP_URL: httpUrl,
     OGONE_RESULT_WEBHOOK_URL: httpUrl,
     OGONE_BACKEND_TOKEN: z.string().optional(),
+    OGONE_ORDER_LOOKUP_FORWARD_HEADERS: z
+      .string()
+      .regex(/^\s*(none|[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*)\s*$/, {
+        message: 'must be comma-separated header names, or none',
+      })
+      .optional(),
     HOST: z.string().default('127.0.0.1'),
     PORT: z
       .string()
@@ -39,6 +47,14 @@ export const EnvSchema = z
   .refine((env) => !(env.OGONE_ENVIRONMENT !== undefined && env.OGONE_BASE_URL !== undefined), {
     message: 'set either OGONE_ENVIRONMENT or OGONE_BASE_URL, not both',
     path: ['OGONE_BASE_URL'],
+  })
+  .refine((env) => env.OGONE_PASSWORD === undefined || env.OGONE_USERID !== undefined, {
+    message: 'needs OGONE_USERID (the API user whose password it is)',
+    path: ['OGONE_PASSWORD'],
+  })
+  .refine((env) => env.OGONE_DIRECTLINK_SHA_IN === undefined || env.OGONE_PASSWORD !== undefined, {
+    message: 'needs OGONE_USERID and OGONE_PASSWORD (the API user it signs for)',
+    path: ['OGONE_DIRECTLINK_SHA_IN'],
   });
 
 export type ServeEnv = z.infer<typeof EnvSchema>;
@@ -52,15 +68,27 @@ export const OPTION_VARIABLES: Readonly<Record<string, string>> = {
   environment: 'OGONE_ENVIRONMENT / OGONE_BASE_URL',
   'environment.baseUrl': 'OGONE_BASE_URL',
   userId: 'OGONE_USERID',
+  directLink: 'OGONE_USERID / OGONE_PASSWORD',
+  'directLink.userId': 'OGONE_USERID',
+  'directLink.password': 'OGONE_PASSWORD',
+  'directLink.shaIn': 'OGONE_DIRECTLINK_SHA_IN',
   allowedReturnOrigins: 'OGONE_ALLOWED_RETURN_ORIGINS',
+  orderLookupUrl: 'OGONE_ORDER_LOOKUP_URL',
+  resultWebhookUrl: 'OGONE_RESULT_WEBHOOK_URL',
 };
+
+/** The headers forwarded to the order lookup (default `cookie, authorization`). */
+export function forwardHeaders(env: ServeEnv): string[] {
+  const value = env.OGONE_ORDER_LOOKUP_FORWARD_HEADERS?.trim() ?? 'cookie,authorization';
+  return value.toLowerCase() === 'none' ? [] : value.split(',').map((name) => name.trim());
+}
 
 /** The variable behind a handler option (`allowedReturnOrigins.0` → `OGONE_ALLOWED_RETURN_ORIGINS`). */
 export function variableFor(option: string): string {
   return OPTION_VARIABLES[option] ?? OPTION_VARIABLES[option.split('.')[0] ?? option] ?? option;
 }
 
-/** Reads the environment; throws an `Error` with one line per problem (at most five). */
+/** Reads the environment; throws an `Error` with one line per problem, all of them at once. */
 export function readEnv(env: NodeJS.ProcessEnv): ServeEnv {
   const present: Record<string, string> = {};
   for (const name of Object.keys(EnvSchema.def.shape ?? {})) {
@@ -69,9 +97,9 @@ export function readEnv(env: NodeJS.ProcessEnv): ServeEnv {
   }
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `Invalid ${issuePath(issue, 'environment')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `Invalid ${issuePath(issue, 'environment')}: ${issue.message}`,
+    );
     throw new Error(problems.join('\n'));
   }
   return parsed.data;

@@ -3,13 +3,16 @@
  * environment variables; wires the env, the backend client, the handler and the HTTP server.
  */
 import { redactor, urlPassword } from '../../internal/redact.js';
+import type { OgoneEnvironment } from '../../protocol/environment.js';
 import { OgoneConfigError } from '../config/config-error.js';
+import { isTestEnvironment } from '../config/passphrase.js';
 import { MAX_BODY_BYTES } from '../http/door.js';
 import { toNodeListener } from '../http/node-adapter.js';
 import { createOgoneHandler } from '../handler.js';
+import type { OgoneHandlerOptions } from '../types.js';
 import type { FetchHandler } from '../../internal/node-bridge.js';
 import { createBackendClient } from './backend-client.js';
-import { readEnv, variableFor, type ServeEnv } from './env.js';
+import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
 import { serveUntilStopped } from './http-server.js';
 
 const HELP = `Usage: ogone-checkout serve
@@ -23,11 +26,19 @@ GET /healthz). Configuration, from the environment:
   OGONE_HASH_ALGORITHM          sha1 | sha256 | sha512 (default sha512)
   OGONE_ENVIRONMENT             test | prod (default test), or instead:
   OGONE_BASE_URL                hosted page base URL, e.g. https://secure.ogone.com/ncol/prod
-  OGONE_USERID                  Ogone API user sent as USERID (optional)
+  OGONE_USERID                  the API user ("Special user for API"); sent as USERID (optional)
+  OGONE_PASSWORD                the API user's password: turns DirectLink on (saved cards, capture,
+                                cancel, refund, status queries); needs OGONE_USERID (optional)
+  OGONE_DIRECTLINK_SHA_IN       SHA-IN of "Checks for DirectLink and Batch" when it differs from
+                                OGONE_SHA_IN (optional)
   OGONE_ALLOWED_RETURN_ORIGINS  comma-separated origins of your shop (required)
   OGONE_ORDER_LOOKUP_URL        GET <url>/<orderRef> answers the order as JSON, 404 when unknown (required)
   OGONE_RESULT_WEBHOOK_URL      verified results are POSTed here as JSON; must answer 2xx (required)
   OGONE_BACKEND_TOKEN           sent as "authorization: Bearer <token>" to both URLs (optional)
+  OGONE_ORDER_LOOKUP_FORWARD_HEADERS
+                                shopper headers forwarded to the order lookup so it can refuse
+                                orders the caller does not own (default cookie,authorization;
+                                authorization arrives as x-forwarded-authorization; none = none)
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -46,22 +57,36 @@ function usage(argv: string[]): number | undefined {
   return undefined;
 }
 
+/** The API user, when OGONE_PASSWORD is set (the schema ensures OGONE_USERID is too). */
+function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
+  if (config.OGONE_PASSWORD === undefined || config.OGONE_USERID === undefined) return undefined;
+  return {
+    userId: config.OGONE_USERID,
+    password: config.OGONE_PASSWORD,
+    shaIn: config.OGONE_DIRECTLINK_SHA_IN,
+  };
+}
+
 function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHandler {
+  const environment: OgoneEnvironment =
+    config.OGONE_BASE_URL !== undefined
+      ? { baseUrl: config.OGONE_BASE_URL }
+      : (config.OGONE_ENVIRONMENT ?? 'test');
   const backend = createBackendClient({
     orderLookupUrl: config.OGONE_ORDER_LOOKUP_URL,
     resultWebhookUrl: config.OGONE_RESULT_WEBHOOK_URL,
     token: config.OGONE_BACKEND_TOKEN,
+    forwardHeaders: forwardHeaders(config),
+    requireHttps: !isTestEnvironment(environment),
   });
   return createOgoneHandler({
     pspid: config.OGONE_PSPID,
     shaIn: config.OGONE_SHA_IN,
     shaOut: config.OGONE_SHA_OUT,
     hashAlgorithm: config.OGONE_HASH_ALGORITHM,
-    environment:
-      config.OGONE_BASE_URL !== undefined
-        ? { baseUrl: config.OGONE_BASE_URL }
-        : (config.OGONE_ENVIRONMENT ?? 'test'),
+    environment,
     userId: config.OGONE_USERID,
+    directLink: directLinkOf(config),
     allowedReturnOrigins: config.OGONE_ALLOWED_RETURN_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
@@ -90,6 +115,8 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     config.OGONE_SHA_IN,
     config.OGONE_SHA_OUT,
     config.OGONE_BACKEND_TOKEN,
+    config.OGONE_PASSWORD,
+    config.OGONE_DIRECTLINK_SHA_IN,
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
     urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
   ]);
@@ -121,6 +148,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     describe: {
       basePath: '/ogone',
       environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
+      directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
     },
   });
 }
