@@ -8,7 +8,10 @@ import {
   checkout,
   GOOD_CARD,
   HOST,
+  openPage,
+  pay,
   PSPID,
+  redirectOf,
   sandboxWith,
   URLS,
   type Card,
@@ -138,4 +141,49 @@ export function aliasOrder(
     OPERATION: 'SAL',
     ...extra,
   };
+}
+
+/** The card of an issuer that always challenges. */
+export const CHALLENGE_CARD = '4000 0000 0000 3220';
+
+/** The form of an HTML fragment: its action and hidden session token. */
+export function formOf(html: string): { action: string; token: string } {
+  const action = /<form [^>]*action="([^"]+)"/.exec(html)?.[1];
+  const token = /name="session" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(action && token, html);
+  return { action: action.replace(/&amp;/g, '&'), token };
+}
+
+/** POSTs a form to the handler (relative URLs resolved against the sandbox's host). */
+export function post(
+  sandbox: Sandbox,
+  url: string,
+  fields: Record<string, string>,
+): Promise<Response> {
+  return sandbox.handler(
+    new Request(new URL(url, HOST), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+/** Saves a card that the hosted page challenges (authenticating once); returns the alias. */
+export async function savedChallengeAlias(
+  sandbox: Sandbox,
+  cardno = CHALLENGE_CARD,
+): Promise<string> {
+  const alias = `CH-${Math.random().toString(36).slice(2, 10)}`;
+  const { token } = await openPage(
+    sandbox,
+    baseFields({ ...URLS, ALIAS: alias, ALIASUSAGE: 'Save' }),
+  );
+  const page = await pay(sandbox, token, { ...GOOD_CARD, cardno, alias_consent: 'Y' });
+  const form = formOf(await page.text());
+  const done = redirectOf(
+    await post(sandbox, form.action, { session: form.token, action: 'complete' }),
+  );
+  assert.equal(done.params['ALIAS'], alias);
+  return alias;
 }

@@ -5,7 +5,15 @@ import { parseOgoneParams, verifyShaOut } from '../../src/protocol/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { cspHash } from '../../src/internal/csp.js';
 import { THREE_DS_SCRIPT, THREE_DS_SCRIPT_HASH } from '../../src/sandbox/three-ds/html-answer.js';
-import { aliasOrder, call, directSandbox } from '../helpers/directlink.js';
+import {
+  aliasOrder,
+  call,
+  CHALLENGE_CARD,
+  directSandbox,
+  formOf,
+  post,
+  savedChallengeAlias,
+} from '../helpers/directlink.js';
 import {
   baseFields,
   buttons,
@@ -18,8 +26,6 @@ import {
   textOf,
   URLS,
 } from '../helpers/sandbox.js';
-
-const CHALLENGE_CARD = '4000 0000 0000 3220';
 
 interface Recorded {
   sandbox: Sandbox;
@@ -37,44 +43,6 @@ function recording(options = {}): Recorded {
     ...options,
   });
   return { sandbox, feedbacks };
-}
-
-/** The form of an HTML fragment: its action and hidden session token. */
-function formOf(html: string): { action: string; token: string } {
-  const action = /<form [^>]*action="([^"]+)"/.exec(html)?.[1];
-  const token = /name="session" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(action && token, html);
-  return { action: action.replace(/&amp;/g, '&'), token };
-}
-
-function post(sandbox: Sandbox, url: string, fields: Record<string, string>): Promise<Response> {
-  return sandbox.handler(
-    new Request(new URL(url, HOST), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    }),
-  );
-}
-
-/** Saves the challenge card on the hosted page (authenticating once); returns the alias. */
-async function savedChallengeAlias(sandbox: Sandbox): Promise<string> {
-  const alias = `CH-${Math.random().toString(36).slice(2, 10)}`;
-  const { token } = await openPage(
-    sandbox,
-    baseFields({ ...URLS, ALIAS: alias, ALIASUSAGE: 'Save' }),
-  );
-  const page = await pay(sandbox, token, {
-    ...GOOD_CARD,
-    cardno: CHALLENGE_CARD,
-    alias_consent: 'Y',
-  });
-  const form = formOf(await page.text());
-  const done = redirectOf(
-    await post(sandbox, form.action, { session: form.token, action: 'complete' }),
-  );
-  assert.equal(done.params['ALIAS'], alias);
-  return alias;
 }
 
 /** A DirectLink payment with the challenge card and FLAG3D=Y: its 46 answer's form. */
