@@ -42,8 +42,8 @@ export const CHECKOUT_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; align-items: center; padding: 16px; }
 .shell { width: 100%; max-width: 440px; }
-.masthead { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 4px 2px 14px; }
-.brand { display: flex; align-items: center; gap: 8px; font-weight: 700; letter-spacing: 0.01em; }
+.masthead { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 4px 12px; margin: 4px 2px 14px; }
+.brand { display: flex; align-items: center; gap: 8px; font-weight: 700; letter-spacing: 0.01em; white-space: nowrap; }
 .brand-mark { width: 22px; height: 22px; border-radius: 6px; background: linear-gradient(135deg, var(--brand), #9be7d6); }
 .tag { font-size: 0.7rem; font-weight: 700; letter-spacing: 0.08em; padding: 2px 7px; border-radius: 6px; border: 1px solid var(--brand); color: var(--brand); }
 .secure { font-size: 0.8rem; color: var(--muted); }
@@ -54,7 +54,7 @@ body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; alig
 h1 { font-size: 1.15rem; margin: 0 0 12px; }
 h2 { font-size: 1rem; margin: 0 0 10px; }
 .field { display: grid; gap: 4px; margin-bottom: 12px; }
-.row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; align-items: end; }
 label { font-size: 0.9rem; font-weight: 600; }
 input[type="text"] {
   width: 100%; font: inherit; padding: 11px 12px; border-radius: 10px;
