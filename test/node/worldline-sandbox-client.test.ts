@@ -10,7 +10,9 @@ import { WorldlineError } from '../../src/server/providers/worldline-direct/erro
 import type { WorldlineDirectClient } from '../../src/server/providers/worldline-direct/client.js';
 import type { HostedCheckoutInput } from '../../src/server/providers/worldline-direct/types.js';
 import {
+  openPage,
   payWithCard,
+  submit,
   SECRETS,
   startReceiver,
   startWorldline,
@@ -20,6 +22,7 @@ import {
 } from '../helpers/worldline-sandbox.js';
 
 const LEGACY_ALIAS = 'OGONE_ALIAS_0042';
+const REFUSED_ALIAS = 'OGONE_ALIAS_REFUSED';
 const RETURN = 'https://shop.example/wl/return?o=42';
 
 let running: RunningSandbox;
@@ -33,7 +36,9 @@ before(async () => {
     legacyAlias: (token) =>
       token === LEGACY_ALIAS
         ? { number: '4111111111111111', expiryDate: '1230', cardholderName: 'Legacy Holder' }
-        : undefined,
+        : token === REFUSED_ALIAS
+          ? { number: '4000000000000002', expiryDate: '1230' }
+          : undefined,
   });
   client = running.client();
 });
@@ -198,7 +203,34 @@ describe('token payments', () => {
     assert.equal(mit.kind, 'done', 'a merchant-initiated payment is not challenged');
   });
 
+  it('the shopper picks a saved card (a legacy alias) on the hosted page', async () => {
+    const created = await client.createHostedCheckout(checkout({ tokens: [LEGACY_ALIAS] }));
+    const page = await openPage(created.redirectUrl);
+    assert.ok(
+      page.text.includes('************1111 · expires 12/30'),
+      'the saved card is offered, masked',
+    );
+    const answer = await submit(page.forms[0]!, { token: LEGACY_ALIAS, action: 'pay-token' });
+    assert.equal(answer.status, 303);
+    const { payment } = await client.getHostedCheckout(created.hostedCheckoutId);
+    assert.equal(payment?.status.legacyStatus, 5);
+    assert.equal(payment?.token, LEGACY_ALIAS);
+  });
+
   it('a refused card comes back declined; an unknown token is not found', async () => {
+    const declined = await client.createTokenPayment({
+      amount: { minor: '100', currency: 'EUR' },
+      merchantReference: 'declined-1',
+      token: REFUSED_ALIAS,
+      authorizationMode: 'SALE',
+      initiator: 'merchant',
+    });
+    assert.equal(declined.kind, 'declined');
+    if (declined.kind !== 'declined') return;
+    assert.equal(declined.payment?.status.legacyStatus, 2);
+    assert.deepEqual(declined.errorIds, ['AUTHORIZATION_REFUSED']);
+    assert.ok(declined.errorId);
+    assert.ok(declined.idempotence.key);
     const saved = await paidCheckout('4000 0000 0000 0002', { saveCard: 'always' });
     assert.equal(saved.payment.token, undefined, 'no token for a refused card');
     await assert.rejects(
