@@ -145,6 +145,8 @@ function mountCheckout(order: DemoOrder | null): HTMLElement {
   const checkout = document.createElement('ogone-checkout');
   checkout.setAttribute('endpoint', '/ogone');
   checkout.setAttribute('save-card', 'optional');
+  // The demo endpoint signs for this PSPID; a form signed for any other is refused.
+  checkout.setAttribute('pspid', 'DEMOSHOP');
   checkout.setAttribute('allowed-hosts', location.host);
   if (order) {
     checkout.setAttribute('order-ref', order.ref);
@@ -157,6 +159,16 @@ function mountCheckout(order: DemoOrder | null): HTMLElement {
   return checkout;
 }
 
+/** The order of this tab (kept across reloads), unless the shop no longer knows it. */
+async function keptOrder(ref: string | null): Promise<DemoOrder | null> {
+  const saved = sessionStorage.getItem(ORDER_KEY);
+  const kept = saved ? (JSON.parse(saved) as DemoOrder) : null;
+  const wanted = ref ?? kept?.ref;
+  if (!wanted) return null;
+  const response = await fetch(`/demo-api/orders/${encodeURIComponent(wanted)}`);
+  return response.ok ? ((await response.json()) as DemoOrder) : null;
+}
+
 async function start(): Promise<void> {
   $('clear-log').addEventListener('click', () => {
     sessionStorage.removeItem(LOG_KEY);
@@ -167,7 +179,8 @@ async function start(): Promise<void> {
     void fetch(`/demo-api/feedback-outage?failures=${on ? 1 : 0}`, { method: 'POST' });
   });
 
-  if (new URLSearchParams(location.search).has('SHASIGN')) {
+  const params = new URLSearchParams(location.search);
+  if (params.has('SHASIGN')) {
     // Back from Ogone: the element verifies the result; the basket is the one we kept.
     const saved = sessionStorage.getItem(ORDER_KEY);
     const order = saved ? (JSON.parse(saved) as DemoOrder) : null;
@@ -177,14 +190,21 @@ async function start(): Promise<void> {
     return;
   }
 
-  sessionStorage.removeItem(LOG_KEY);
-  renderLog();
-  const response = await fetch('/demo-api/orders', { method: 'POST' });
-  const order = (await response.json()) as DemoOrder;
+  // A reload, Back, or ?order=SO-… (the same order in another tab) keeps the order: the element
+  // then shows its receipt when it is paid. "Start a new order" (?new) starts afresh.
+  let order = params.has('new') ? null : await keptOrder(params.get('order'));
+  if (params.has('new') || params.has('order')) history.replaceState(null, '', location.pathname);
+  if (!order) {
+    sessionStorage.removeItem(LOG_KEY);
+    const response = await fetch('/demo-api/orders', { method: 'POST' });
+    order = (await response.json()) as DemoOrder;
+  }
   sessionStorage.setItem(ORDER_KEY, JSON.stringify(order));
+  renderLog();
   renderOrder(order);
   renderServerStatus(order);
   mountCheckout(order);
+  if (order.payment) watchOrder(order.ref);
 }
 
 void start();

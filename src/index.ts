@@ -1,5 +1,7 @@
 /**
- * `ogone-checkout`: the `<ogone-checkout>` element (defined on import) and every public type.
+ * `ogone-checkout`: the storefront entry — the `<ogone-checkout>` element (defined on import), the
+ * few isomorphic helpers a storefront uses, and every public type. Signing and DirectLink live in
+ * `ogone-checkout/protocol` and `ogone-checkout/server`: nothing secret belongs in a browser.
  * @packageDocumentation
  */
 // Defines <ogone-checkout>. Imported directly (not only through the re-exports below) so that
@@ -7,4 +9,11 @@
 import './element/ogone-checkout.js';
 
 export * from './element/index.js';
-export * from './protocol/index.js';
+export {
+  describeStatus,
+  fromOgoneAmount,
+  isSuccessOutcome,
+  normalizeAmount,
+  toOgoneAmount,
+} from './protocol/index.js';
+export type * from './protocol/index.js';

@@ -3,24 +3,30 @@
  * checked at compile time against its plain type in `types.ts`.
  */
 import * as z from 'zod/mini';
-import { OUTCOMES, type Outcome } from '../protocol/status.js';
+import type { Outcome } from '../protocol/status.js';
+import {
+  isConsistentPaymentResult,
+  isConsistentSignedPayload,
+  isOrderState,
+  isOutcome,
+  isStringRecord,
+  ORDER_REF_PATTERN,
+} from './rules.js';
 import type {
   EndpointError,
+  OrderState,
+  OrderStatus,
   PaymentResult,
   SignedPayload,
   SignRequest,
   VerifyRequest,
 } from './types.js';
 
+export { CURRENCY_PATTERN, ORDER_REF_PATTERN } from './rules.js';
+
 /** Compile-time proof that a schema's output is exactly its contract type (types only). */
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-
-/** ISO 4217 currency codes as the protocol carries them. */
-export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-
-/** Merchant order references: what `resolveOrder` receives and what comes back in COMPLUS. */
-export const ORDER_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
 /** What the element POSTs to `<endpoint>/sign`. Never carries an amount: the server decides it. */
 // Bundlers cannot prove a `.check()` method call pure, so schemas that use one are built inside an
@@ -40,25 +46,11 @@ export type _SignRequestSchemaMatches = Assert<
   Exactly<z.infer<typeof SignRequestSchema>, SignRequest>
 >;
 
-/** Ogone field names: upper-case letters, digits and `_`. */
-const FIELD_NAME = /^[A-Z][A-Z0-9_]*$/;
-const SIGNATURE = /^[0-9A-F]{40,128}$/;
-
-/** A plain JSON object whose values are all strings. */
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((item) => typeof item === 'string')
-  );
-}
-
 /*
- * The schemas the browser uses (SignedPayload, PaymentResult, EndpointError) stick to z.object,
- * z.string, z.optional, z.custom and one z.refine each, the cheapest parts of zod/mini (z.literal,
- * z.record, z.number, z.boolean and string checks each add to `<ogone-checkout>`'s 16 KB budget).
- * A z.custom field fails alone ("Invalid input" at its path); the cross-field checks are refined.
+ * The answers the browser reads (SignedPayload, PaymentResult, EndpointError, OrderStatus) are
+ * checked there by the hand-written guards of `guards.ts`, which a property test holds to accept
+ * exactly what these schemas accept; both take their value rules from `rules.ts`. A z.custom
+ * field fails alone ("Invalid input" at its path); the cross-field checks are refined.
  */
 
 /** What `<endpoint>/sign` answers: everything the redirect form needs, already signed. */
@@ -71,13 +63,7 @@ export const SignedPayloadSchema = /* @__PURE__ */ z
   })
   .check(
     z.refine(
-      ({ action, fields, orderId }) =>
-        action.length > 0 &&
-        orderId.length > 0 &&
-        orderId.length <= 30 &&
-        fields['ORDERID'] === orderId &&
-        SIGNATURE.test(fields['SHASIGN'] ?? '') &&
-        Object.keys(fields).every((name) => FIELD_NAME.test(name)),
+      isConsistentSignedPayload,
       'Not a signed payload: needs an action, ORDERID = orderId (max 30), upper-case names, hex SHASIGN.',
     ),
   );
@@ -97,7 +83,7 @@ const optionalString = z.optional(z.string());
 /** Validates what `<endpoint>/verify` answers. */
 export const PaymentResultSchema = /* @__PURE__ */ z
   .object({
-    outcome: z.custom<Outcome>((value) => OUTCOMES.includes(value as Outcome)),
+    outcome: z.custom<Outcome>(isOutcome),
     status: z.custom<number>(Number.isInteger),
     statusName: z.string(),
     final: z.custom<boolean>((value) => typeof value === 'boolean'),
@@ -115,12 +101,7 @@ export const PaymentResultSchema = /* @__PURE__ */ z
   })
   .check(
     z.refine(
-      (r) =>
-        r.orderRef !== '' &&
-        r.orderId !== '' &&
-        r.idempotencyKey !== '' &&
-        /^\d+\.\d{2}$/.test(r.amount) &&
-        CURRENCY_PATTERN.test(r.currency),
+      isConsistentPaymentResult,
       'Not a verified payment result: malformed amount, currency or reference.',
     ),
   );
@@ -136,4 +117,22 @@ export const EndpointErrorSchema = /* @__PURE__ */ z.object({
 });
 export type _EndpointErrorSchemaMatches = Assert<
   EndpointError extends z.infer<typeof EndpointErrorSchema> ? true : false
+>;
+
+/**
+ * What `GET <endpoint>/orders/<orderRef>` answers: `open` (no payment, or only refused, cancelled
+ * or invalid attempts), `paid` (a successful payment, or a later after-sale state; `result` is the
+ * receipt), `pending` or `uncertain` (the shopper must not pay again).
+ */
+export const OrderStatusSchema = /* @__PURE__ */ z
+  .object({
+    orderRef: z.string(),
+    state: z.custom<OrderState>(isOrderState),
+    result: z.nullable(PaymentResultSchema),
+  })
+  .check(z.refine(({ orderRef }) => orderRef !== '', 'Not an order status: empty orderRef.'));
+
+/** An OrderStatus with a result of any outcome passes the schema's type. */
+export type _OrderStatusSchemaMatches = Assert<
+  OrderStatus extends z.infer<typeof OrderStatusSchema> ? true : false
 >;

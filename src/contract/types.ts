@@ -66,3 +66,18 @@ export type PaymentResult = { [O in Outcome]: PaymentResultBase & { outcome: O }
 export interface EndpointError {
   error: { code: EndpointErrorCode | (string & {}); message: string };
 }
+
+/** What `GET <endpoint>/orders/<orderRef>` says about an order. */
+export type OrderState = 'open' | 'paid' | 'pending' | 'uncertain';
+
+/**
+ * What `GET <endpoint>/orders/<orderRef>` answers (same credentials as `/sign`; 404
+ * `unknown-order`). `open`: no payment, or only refused, cancelled or invalid attempts. `paid`: a
+ * successful payment (or a later after-sale state), `result` is its receipt. `pending` /
+ * `uncertain`: the payment is not final; the shopper must not pay again.
+ */
+export interface OrderStatus {
+  orderRef: string;
+  state: OrderState;
+  result: PaymentResult | null;
+}

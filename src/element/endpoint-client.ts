@@ -1,18 +1,13 @@
 /**
- * Talks to the companion endpoint (`<endpoint>/sign`, `<endpoint>/verify`) and validates what it
- * answers. A reactive controller: every request in flight is aborted when the host element leaves
- * the document.
+ * Talks to the companion endpoint and checks what it answers: one request with a timeout, mapped
+ * to a validated value or a typed error. A reactive controller: every request in flight is
+ * aborted when the host element leaves the document.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ZodMiniType } from 'zod/mini';
 import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
 import { isEndpointErrorCode } from '../contract/errors.js';
-import {
-  EndpointErrorSchema,
-  PaymentResultSchema,
-  SignedPayloadSchema,
-} from '../contract/schemas.js';
-import type { PaymentResult, SignedPayload, SignRequest } from '../contract/types.js';
+import { isEndpointError, isSignedPayload } from '../contract/guards.js';
+import type { SignedPayload, SignRequest } from '../contract/types.js';
 import { hasCredentials, parseHttpUrl } from '../internal/url.js';
 import type { OgoneErrorCode, OgoneErrorDetail } from './events.js';
 
@@ -20,19 +15,20 @@ import type { OgoneErrorCode, OgoneErrorDetail } from './events.js';
 export type EndpointAnswer<T> =
   { ok: true; value: T } | { ok: false; error: OgoneErrorDetail } | { ok: false; aborted: true };
 
-type Route = 'sign' | 'verify';
+/** The endpoint routes the element uses. */
+export type Route = 'sign' | 'verify' | 'orders';
 
 const ABORTED = { ok: false, aborted: true } as const;
 
-function failure(code: OgoneErrorCode, message: string, cause?: unknown) {
+export function failure(code: OgoneErrorCode, message: string, cause?: unknown) {
   const error: OgoneErrorDetail =
     cause === undefined ? { code, message } : { code, message, cause };
   return { ok: false, error } as const;
 }
 
-/** `<endpoint>/<route>` whatever the trailing slashes of `endpoint`. */
-export function endpointUrl(endpoint: string, route: Route): string {
-  return `${endpoint.replace(/\/+$/, '')}/${route}`;
+/** `<endpoint>/<path>` whatever the trailing slashes of `endpoint`. */
+export function endpointUrl(endpoint: string, path: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/${path}`;
 }
 
 /** Parses the `allowed-hosts` attribute: space-separated `host[:port]`, lower-cased. */
@@ -55,6 +51,19 @@ export function isTrustedAction(action: string, allowedHosts: readonly string[])
   return allowedHosts.includes(host);
 }
 
+/** One request to the endpoint: what to send and how to check the answer. */
+export interface EndpointRequest<T> {
+  route: Route;
+  /** Path below the endpoint, e.g. `sign` or `orders/SO-1`. */
+  path: string;
+  /** JSON body: the request is a POST when there is one, else a GET. */
+  body?: unknown;
+  guard: (value: unknown) => value is T;
+  /** What a valid answer is, for the error message. */
+  expected: string;
+  timeoutMs: number;
+}
+
 export class EndpointClient implements ReactiveController {
   readonly #requests = new Set<AbortController>();
 
@@ -67,38 +76,47 @@ export class EndpointClient implements ReactiveController {
     this.#requests.clear();
   }
 
-  /** POSTs to `<endpoint>/sign` and validates the signed payload. */
-  sign(endpoint: string, request: SignRequest): Promise<EndpointAnswer<SignedPayload>> {
-    return this.#post(endpoint, 'sign', request, SignedPayloadSchema, 'a valid signed payload');
+  /** POSTs to `<endpoint>/sign` and checks the signed payload. */
+  sign(endpoint: string, request: SignRequest, timeoutMs: number) {
+    return this.request<SignedPayload>(endpoint, {
+      route: 'sign',
+      path: 'sign',
+      body: request,
+      guard: isSignedPayload,
+      expected: 'a valid signed payload',
+      timeoutMs,
+    });
   }
 
-  /** POSTs the raw return query string to `<endpoint>/verify` and validates the result. */
-  verify(endpoint: string, query: string): Promise<EndpointAnswer<PaymentResult>> {
-    return this.#post(endpoint, 'verify', { query }, PaymentResultSchema, 'a valid payment result');
-  }
-
-  async #post<T>(
-    endpoint: string,
-    route: Route,
-    body: unknown,
-    schema: ZodMiniType<T>,
-    expected: string,
-  ): Promise<EndpointAnswer<T>> {
-    const url = endpointUrl(endpoint, route);
+  async request<T>(endpoint: string, request: EndpointRequest<T>): Promise<EndpointAnswer<T>> {
+    const { route, body, guard, timeoutMs } = request;
+    const url = endpointUrl(endpoint, request.path);
     const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
     this.#requests.add(controller);
+    const stopped = () =>
+      timedOut
+        ? failure('timeout', `The endpoint ${url} did not answer within ${timeoutMs} ms.`)
+        : ABORTED;
     try {
       let response: Response;
       try {
         response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(body),
+          method: body === undefined ? 'GET' : 'POST',
+          headers:
+            body === undefined
+              ? { accept: 'application/json' }
+              : { 'content-type': 'application/json', accept: 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           credentials: 'same-origin',
           signal: controller.signal,
         });
       } catch (cause) {
-        if (controller.signal.aborted) return ABORTED;
+        if (controller.signal.aborted) return stopped();
         return failure('network', `The endpoint ${url} could not be reached.`, cause);
       }
       let json: unknown;
@@ -108,45 +126,56 @@ export class EndpointClient implements ReactiveController {
       } catch {
         readable = false;
       }
-      if (controller.signal.aborted) return ABORTED;
+      if (controller.signal.aborted) return stopped();
       if (!response.ok) return endpointFailure(response.status, json, route);
       if (!readable) return failure('invalid-payload', `The /${route} answer is not JSON.`);
-      const parsed = schema.safeParse(json);
-      return parsed.success
-        ? { ok: true, value: parsed.data }
-        : failure(
-            'invalid-payload',
-            `The /${route} answer is not ${expected}.`,
-            parsed.error.issues,
-          );
+      return guard(json)
+        ? { ok: true, value: json }
+        : failure('invalid-payload', `The /${route} answer is not ${request.expected}.`);
     } finally {
+      clearTimeout(timer);
       this.#requests.delete(controller);
     }
   }
 }
 
+/** The element's code for an endpoint's 4xx code; anything unlisted is the route's fallback. */
+const CODES: Readonly<Record<string, OgoneErrorCode>> = {
+  'unknown-order': 'unknown-order',
+  'amount-mismatch': 'amount-mismatch',
+  'return-url-not-allowed': 'configuration',
+  // The endpoint URL or its basePath is wrong: no such route.
+  'not-found': 'configuration',
+  'method-not-allowed': 'configuration',
+};
+
+const FALLBACK: Readonly<Record<Route, OgoneErrorCode>> = {
+  sign: 'signing-rejected',
+  verify: 'verification-failed',
+  orders: 'invalid-payload',
+};
+
 /** Maps an endpoint's error answer to an `ogone-error` detail. */
 function endpointFailure(status: number, json: unknown, route: Route) {
-  const parsed = EndpointErrorSchema.safeParse(json);
-  const fallback: OgoneErrorCode = route === 'sign' ? 'signing-rejected' : 'verification-failed';
-  if (!parsed.success) {
-    // No error body: a proxy or a crashed server rather than the endpoint's decision.
-    return failure(status >= 500 ? 'network' : fallback, `The endpoint answered HTTP ${status}.`, {
-      status,
-    });
+  if (!isEndpointError(json)) {
+    // No error body: a proxy, a crashed server, or no endpoint at this URL.
+    const code: OgoneErrorCode =
+      status >= 500 ? 'endpoint-unavailable' : status === 404 ? 'configuration' : FALLBACK[route];
+    return failure(code, `The endpoint answered HTTP ${status} to /${route}.`, { status });
   }
-  const { code, message } = parsed.data.error;
-  const known = isEndpointErrorCode(code);
+  const { code, message } = json.error;
   const mapped: OgoneErrorCode =
-    code === 'unknown-order' || code === 'amount-mismatch'
-      ? code
-      : code === 'return-url-not-allowed'
-        ? 'configuration'
-        : fallback;
+    status >= 500
+      ? 'endpoint-unavailable'
+      : Object.hasOwn(CODES, code)
+        ? CODES[code]!
+        : FALLBACK[route];
   const safeCode = code.slice(0, 60);
   return failure(
     mapped,
-    known ? message.slice(0, 500) : `The endpoint answered HTTP ${status} (${safeCode}).`,
+    isEndpointErrorCode(code)
+      ? message.slice(0, 500)
+      : `The endpoint answered HTTP ${status} (${safeCode}).`,
     { status, code: safeCode },
   );
 }

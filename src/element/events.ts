@@ -13,7 +13,10 @@ export type OgoneCheckoutState =
 
 /** Detail of `ogone-ready`: fired once, after the first render. */
 export interface OgoneReadyDetail {
-  /** `return` when the page URL carries Ogone's return parameters (verification starts now). */
+  /**
+   * `return` when the page URL carries Ogone's return parameters for this element's order
+   * (verification starts now); `checkout` otherwise.
+   */
   mode: OgoneCheckoutMode;
 }
 
@@ -43,32 +46,44 @@ export type OgoneResultDetail = PaymentResult;
 
 /** Closed set of `ogone-error` codes. */
 export type OgoneErrorCode =
-  /** The endpoint could not be reached (offline, DNS, CORS, 5xx without an error body). */
+  /** The endpoint could not be reached: the shopper's connection, DNS, CORS. */
   | 'network'
+  /** The endpoint answered HTTP 5xx (502, 503…): the shop's server is failing, not the shopper. */
+  | 'endpoint-unavailable'
+  /** The endpoint did not answer within `sign-timeout` / `verify-timeout`; the request was aborted. */
+  | 'timeout'
   /** `/sign` answered an error (e.g. `invalid-request`, `save-card-not-allowed`). */
   | 'signing-rejected'
   /** An answer did not match the expected schema. Nothing from it was used. */
   | 'invalid-payload'
   /** The signed `action` is not https on a known Ogone host nor on an `allowed-hosts` entry. */
   | 'foreign-action'
+  /** The signed `PSPID` differs from the `pspid` attribute: the form was not posted. */
+  | 'pspid-mismatch'
   /** `/verify` refused the return parameters (bad signature, malformed query). */
   | 'verification-failed'
   /** `/verify`: the amount paid differs from the order's amount. */
   | 'amount-mismatch'
   /** The endpoint does not know the order. */
   | 'unknown-order'
-  /** The element or endpoint is set up wrongly (missing `endpoint` / `order-ref`, return URL not allowed). */
+  /** The verified return is for another order than `order-ref`: neither shown nor retried. */
+  | 'order-mismatch'
+  /** The element or endpoint is set up wrongly (missing `endpoint` / `order-ref`, bad `return-url`, return URL not allowed, no such route). */
   | 'configuration';
 
 /** Every `OgoneErrorCode`, for exhaustive handling. */
 export const OGONE_ERROR_CODES: readonly OgoneErrorCode[] = [
   'network',
+  'endpoint-unavailable',
+  'timeout',
   'signing-rejected',
   'invalid-payload',
   'foreign-action',
+  'pspid-mismatch',
   'verification-failed',
   'amount-mismatch',
   'unknown-order',
+  'order-mismatch',
   'configuration',
 ];
 

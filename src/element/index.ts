@@ -15,8 +15,5 @@ export {
   type OgoneResultDetail,
   type OgoneSaveCardChangeDetail,
 } from './events.js';
-export {
-  OGONE_CHECKOUT_STRINGS,
-  type OgoneCheckoutLanguage,
-  type OgoneCheckoutStrings,
-} from './strings.js';
+export type { OgoneCheckoutLanguage, OgoneCheckoutStrings } from './strings.js';
+export { OGONE_CHECKOUT_STRINGS } from './strings/all.js';

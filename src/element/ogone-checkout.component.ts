@@ -6,10 +6,10 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import type { OrderStatus, PaymentResult } from '../contract/types.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
-import type { PaymentResult, SignedPayload } from '../contract/types.js';
-import { isSuccessOutcome } from '../protocol/status.js';
-import { EndpointClient, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
+import { claimantIndex, returnOrderRef } from './claim.js';
+import { EndpointClient, failure, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
 import type {
   OgoneCheckoutEventDetails,
   OgoneCheckoutEventName,
@@ -17,26 +17,52 @@ import type {
   OgoneCheckoutState,
   OgoneErrorDetail,
 } from './events.js';
+import { formatAmount } from './format.js';
 import { ogoneCheckoutStyles } from './ogone-checkout.styles.js';
-import { builtInLanguage, OGONE_CHECKOUT_STRINGS, type OgoneCheckoutStrings } from './strings.js';
+import { blocksPayment, viewOf, type Phase } from './phase.js';
+import { hasStoredResult } from './result-session.js';
+import type * as ReturnHalfModule from './return-half.js';
+import {
+  builtInLanguage,
+  EN,
+  loadedStrings,
+  loadStrings,
+  type OgoneCheckoutStrings,
+} from './strings.js';
 
-type MessageKey = keyof OgoneCheckoutStrings;
+type ReturnHalf = typeof ReturnHalfModule;
 
-/** The colour of a message: `error…` keys are errors, and only `paid` is a success. */
-function toneOf(key: MessageKey): 'info' | 'success' | 'warning' | 'error' {
-  if (key.startsWith('error')) return 'error';
-  if (key === 'paid') return 'success';
-  return key === 'cancelled' || key === 'refused' ? 'warning' : 'info';
+let returnHalf: ReturnHalf | undefined;
+let returnHalfLoading: Promise<ReturnHalf> | undefined;
+
+/** Loads the return half once (verification, order status, receipt); a failed load is retried. */
+function loadReturnHalf(): Promise<ReturnHalf> {
+  return (returnHalfLoading ??= import('./return-half.js').then(
+    (module) => (returnHalf = module),
+    (cause: unknown) => {
+      returnHalfLoading = undefined;
+      throw cause;
+    },
+  ));
 }
+
+/** Every connected element, in connection order: which one a return is for is decided among them. */
+const connected = new Set<OgoneCheckout>();
+
+/** How long the return half waits for `endpoint` to be set (by a framework) before saying so. */
+const CONFIGURE_GRACE_MS = 1000;
 
 /**
  * The checkout button for the Ogone hosted payment page, and the status of the payment when the
  * shopper comes back.
  *
  * On the checkout page it shows an optional "save my card" checkbox and a pay button; paying asks
- * the companion endpoint (`<endpoint>/sign`) for a signed form and posts it to Ogone. When the page
- * URL carries Ogone's return parameters it asks `<endpoint>/verify` for the verified result instead,
- * shows it, cleans the address bar and fires `ogone-result`.
+ * the companion endpoint (`<endpoint>/sign`) for a signed form and posts it to Ogone. With an
+ * `order-ref` it first asks `<endpoint>/orders/<orderRef>` whether the order is already paid (then
+ * it shows the receipt instead). When the page URL carries Ogone's return parameters for its order,
+ * it asks `<endpoint>/verify` for the verified result, shows it, cleans the address bar and fires
+ * `ogone-result`. Work starts after the first update, once `endpoint` is set, so properties set
+ * just after the element is connected (frameworks) are used.
  *
  * The read-only `state` attribute reflects where it is: `idle`, `signing`, `redirecting`,
  * `verifying`, `done` or `error`.
@@ -54,17 +80,21 @@ function toneOf(key: MessageKey): 'info' | 'success' | 'warning' | 'error' {
  * @csspart amount-value - The formatted amount.
  * @csspart consent - The `<label>` around the save-card checkbox.
  * @csspart checkbox - The native save-card checkbox.
- * @csspart button - The native pay / try-again button.
- * @csspart status - The `aria-live` region, present from the first render.
- * @csspart message - The current message (also `message-info`, `message-success`, `message-warning` or `message-error`). Focused when the shopper comes back.
+ * @csspart button - The native pay / try again / check again / back to checkout button.
+ * @csspart status - The polite live region (messages and the receipt), present from the first render.
+ * @csspart alert - The assertive live region (errors only), present from the first render.
+ * @csspart message - The current message (also `message-info`, `message-success`, `message-warning` or `message-error`). Focused after a result or an error.
+ * @csspart receipt - The receipt's `<dl>` (paid, pending or uncertain payments).
+ * @csspart receipt-row - Each term and value pair of the receipt (also `receipt-amount`, `receipt-order`, `receipt-card`).
+ * @csspart receipt-card-saved - "Card saved for next time", when the card was saved.
  *
- * @cssprop [--ogone-checkout-accent=#0b57d0] - Button background, checkbox and focus colour.
- * @cssprop [--ogone-checkout-accent-text=#ffffff] - Button text colour.
+ * @cssprop [--ogone-checkout-accent=light-dark(#0b57d0, #a8c7fa)] - Button background, checkbox and (unless set) focus colour.
+ * @cssprop [--ogone-checkout-accent-text=light-dark(#ffffff, #062e6f)] - Button text colour.
  * @cssprop [--ogone-checkout-radius=0.375rem] - Button corner radius.
  * @cssprop [--ogone-checkout-gap=0.75rem] - Space between the parts.
- * @cssprop [--ogone-checkout-focus-ring=#0b57d0] - Focus outline colour.
- * @cssprop [--ogone-checkout-error-color=#b3261e] - Error message colour.
- * @cssprop [--ogone-checkout-success-color=#1b6e2e] - Success message colour.
+ * @cssprop [--ogone-checkout-focus-ring=var(--ogone-checkout-accent)] - Focus outline colour.
+ * @cssprop [--ogone-checkout-error-color=light-dark(#b3261e, #ffb4ab)] - Error message colour.
+ * @cssprop [--ogone-checkout-success-color=light-dark(#1b6e2e, #7fdb8f)] - Success message colour.
  *
  * @fires {CustomEvent<OgoneReadyDetail>} ogone-ready - Once, after the first render; `detail.mode` is `checkout` or `return`.
  * @fires {CustomEvent<OgoneSaveCardChangeDetail>} ogone-save-card-change - The shopper ticked or unticked "save my card".
@@ -76,22 +106,22 @@ export class OgoneCheckout extends LitElement {
   static override styles = ogoneCheckoutStyles;
 
   // Lit's `static properties` rather than the `@property`/`@state` decorators: the same reactive
-  // properties without the decorator runtime, which the 16 KB bundle budget cannot afford.
+  // properties without the decorator runtime, which the bundle budget cannot afford.
   static override properties: PropertyDeclarations = {
     endpoint: {},
     orderRef: { attribute: 'order-ref' },
     saveCard: { attribute: 'save-card' },
     lang: { reflect: true },
     allowedHosts: { attribute: 'allowed-hosts' },
+    pspid: {},
+    returnUrl: { attribute: 'return-url' },
+    signTimeout: { attribute: 'sign-timeout', type: Number },
+    verifyTimeout: { attribute: 'verify-timeout', type: Number },
     amount: {},
     currency: {},
     strings: { attribute: false },
-    _state: { state: true },
-    _mode: { state: true },
-    _messageKey: { state: true },
-    _buttonAction: { state: true },
-    _saveCardChecked: { state: true },
-    _form: { state: true },
+    _phase: { state: true, attribute: false },
+    _saveCardChecked: { state: true, attribute: false },
   };
 
   /** Base URL of the companion endpoint, e.g. `/ogone` (the element POSTs to `/ogone/sign`). */
@@ -104,8 +134,9 @@ export class OgoneCheckout extends LitElement {
   saveCard: 'off' | 'optional' = 'off';
 
   /**
-   * UI language (`en`, `fr`, `nl`, `de`; others fall back to English) and Ogone's `LANGUAGE`.
-   * Without it, the closest `lang` of an ancestor (across shadow roots) or of the document.
+   * UI language (`en`, `fr`, `nl`, `de`, `it`, `es`; others fall back to English) and Ogone's
+   * `LANGUAGE`. Without it, the closest `lang` of an ancestor (across shadow roots) or of the
+   * document; changes after the first render are followed.
    */
   override lang!: string;
 
@@ -114,6 +145,24 @@ export class OgoneCheckout extends LitElement {
    * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone host is accepted.
    */
   allowedHosts = '';
+
+  /**
+   * Your Ogone PSPID. When set, a signed form for any other PSPID is refused (`pspid-mismatch`)
+   * before anything is posted. Recommended: it stops whoever controls the `/sign` answer.
+   */
+  pspid = '';
+
+  /**
+   * Where Ogone sends the shopper back: a same-origin path without query or fragment (a separate
+   * confirmation page, an SPA route). Default: this page. The endpoint still checks its origin.
+   */
+  returnUrl = '';
+
+  /** Milliseconds `/sign` may take before the element gives up with `timeout` (retry offered). */
+  signTimeout = 15_000;
+
+  /** Milliseconds `/verify` may take before the element gives up with `timeout` ("Check again"). */
+  verifyTimeout = 30_000;
 
   /** Display only: the amount shown next to the button. Never sent; the endpoint decides. */
   amount = '';
@@ -124,82 +173,146 @@ export class OgoneCheckout extends LitElement {
   /** Overrides some or all of the built-in strings. */
   strings: Partial<OgoneCheckoutStrings> = {};
 
-  private _state: OgoneCheckoutState = 'idle';
-  private _mode: OgoneCheckoutMode = 'checkout';
-  private _messageKey: MessageKey | null = null;
-  /** What the button does; `null` hides it (return half, while verifying or after a success). */
-  private _buttonAction: 'pay' | 'verify' | null = 'pay';
+  /** The one state the element is in; message, tone and button derive from it (`viewOf`). */
+  private _phase: Phase = { name: 'idle' };
   private _saveCardChecked = false;
-  private _form: SignedPayload | null = null;
 
   readonly #client = new EndpointClient(this);
+  /** `return` when this element claimed the return parameters of the page URL. */
+  #mode: OgoneCheckoutMode = 'checkout';
+  /** The claimed return query until it is settled (shown, refused, or left for the checkout). */
   #returnQuery: string | null = null;
-  #returnHandled = false;
+  #verifying = false;
+  #configureTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The order status lookup for `orderRef`: what `pay()` waits for before signing. */
+  #lookup: { orderRef: string; done: Promise<OrderStatus | null> } | null = null;
   #result: PaymentResult | null = null;
+  #languageObserver: MutationObserver | undefined;
+  readonly #hinted = new Set<string>();
+  /** The last button press came from the keyboard: the message it leads to shows its focus. */
+  #keyboard = false;
 
   /** Where the element is: `idle`, `signing`, `redirecting`, `verifying`, `done` or `error`. */
   get state(): OgoneCheckoutState {
-    return this._state;
+    return this._phase.name;
   }
 
-  /** The verified result once the shopper came back, else `null`. */
+  /** The verified (or, after a reload, restored) result of this order, else `null`. */
   get result(): PaymentResult | null {
     return this.#result;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    connected.delete(this);
+    connected.add(this);
     window.addEventListener('pageshow', this.#onPageShow);
-    // A request aborted by a removal leaves a busy state behind: start again from idle.
-    if (this._state === 'signing') this.#reset();
-    if (this._state === 'verifying') this._state = 'idle';
-    if (!this.#returnHandled && hasOgoneReturnParams(location.search)) {
-      this._mode = 'return';
-      this._buttonAction = null;
-      this.#returnQuery = location.search;
-      void this.#verify();
-    }
+    // Follow `lang` changes of the page after the first render (the own attribute is a property).
+    this.#languageObserver = new MutationObserver(() => this.requestUpdate());
+    this.#languageObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+    // A request aborted by a removal leaves a busy phase behind: start that step again.
+    if (this._phase.name === 'signing') this._phase = { name: 'idle' };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    connected.delete(this);
     window.removeEventListener('pageshow', this.#onPageShow);
+    this.#languageObserver?.disconnect();
+    clearTimeout(this.#configureTimer);
+    this.#configureTimer = undefined;
+    // Aborted with the element: asked again when it comes back.
+    this.#lookup = null;
   }
 
   /**
-   * Starts the payment, as a click on the pay button does. Ignored while busy, and on return
-   * unless a new attempt is offered (never after a successful or pending payment).
+   * Starts the payment, as a click on the pay button does. Ignored while busy and whenever the
+   * element offers no new attempt (after a successful or pending payment, on an unconfirmed return).
    */
   pay(): Promise<void> {
-    if (this._mode === 'return' && this._buttonAction !== 'pay') return Promise.resolve();
-    return this.#pay(this.#result?.orderRef ?? this.orderRef);
+    const view = viewOf(this._phase);
+    if (view.busy || (view.button !== 'pay' && view.button !== 'retry')) return Promise.resolve();
+    return this.#pay();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('_state')) this.setAttribute('state', this._state);
+  // Non-English strings and, when this tab kept a result for the order, the receipt, are loaded
+  // before rendering, so the shopper never sees English or a live "Pay now" first.
+  protected override async scheduleUpdate(): Promise<void> {
+    const waits: Promise<unknown>[] = [];
+    const language = builtInLanguage(this.#languageTag());
+    if (!loadedStrings(language)) waits.push(loadStrings(language));
+    if (!this.hasUpdated && !returnHalf && this.orderRef && hasStoredResult(this.orderRef)) {
+      waits.push(loadReturnHalf().catch(() => undefined));
+    }
+    if (waits.length > 0) await Promise.all(waits);
+    super.scheduleUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) this.#decide();
+    else if (changed.has('orderRef') && this.#returnQuery === null && !viewOf(this._phase).busy) {
+      // Another order on the same element (an SPA): its own status, from scratch.
+      this.#lookup = null;
+      this.#result = null;
+      this._phase = this.#restored() ?? { name: 'idle' };
+    }
+    this.setAttribute('state', this._phase.name);
   }
 
   protected override firstUpdated(): void {
-    emit(this, 'ogone-ready', { mode: this._mode });
+    emit(this, 'ogone-ready', { mode: this.#mode });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('_phase')) this.#present(changed.get('_phase') as Phase | undefined);
+    this.#startWork();
   }
 
   protected override render(): TemplateResult {
     const strings = this.#strings();
-    const busy = this.#isBusy();
-    const offerRetry = this._state === 'error' || this._mode === 'return';
-    const action = this._buttonAction;
-    const form = this._form;
-    const key = this._messageKey;
-    return html`<div part="base">
-      ${this._mode === 'checkout' ? this.#renderAmount(strings) : nothing}
+    const phase = this._phase;
+    const view = viewOf(phase);
+    const key = view.message;
+    const message = key
+      ? html`<p
+          part="message message-${view.tone}"
+          class=${phase.name === 'verifying' ? 'busy' : ''}
+          tabindex="-1"
+        >
+          ${strings[key]}
+        </p>`
+      : nothing;
+    const error = view.tone === 'error';
+    const receipt =
+      phase.name === 'done' && phase.result && blocksPayment(phase.receipt) && returnHalf
+        ? returnHalf.renderReceipt(phase.result, strings, this.#languageTag())
+        : nothing;
+    const action = view.button;
+    const form = phase.name === 'redirecting' ? phase.form : null;
+    // Both live regions exist from the first render and come first in reading order; in the
+    // checkout layout CSS shows them below the button, in reserved space, so nothing shifts.
+    return html`<div part="base" class=${view.half}>
+      <div class="messages">
+        <div part="status" role="status" aria-live="polite" aria-atomic="true">
+          ${error ? nothing : message}${receipt}
+        </div>
+        <div part="alert" role="alert" aria-live="assertive" aria-atomic="true">
+          ${error ? message : nothing}
+        </div>
+      </div>
+      ${view.half === 'checkout' ? this.#renderAmount(strings) : nothing}
       ${
-        action === 'pay' && this.saveCard === 'optional'
+        (action === 'pay' || action === 'retry') && this.saveCard === 'optional'
           ? html`<label part="consent"
               ><input
                 part="checkbox"
                 type="checkbox"
                 .checked=${this._saveCardChecked}
-                ?disabled=${busy}
+                ?disabled=${view.busy}
                 @change=${this.#onSaveCardChange}
               /><span><slot name="consent">${strings.saveCard}</slot></span></label
             >`
@@ -210,21 +323,26 @@ export class OgoneCheckout extends LitElement {
           ? html`<button
               part="button"
               type="button"
-              ?disabled=${busy}
-              aria-busy=${String(busy)}
+              ?disabled=${view.busy}
+              aria-busy=${String(view.busy)}
               @click=${this.#onButtonClick}
             >
-              ${offerRetry ? strings.tryAgain : html`<slot name="pay-label">${strings.pay}</slot>`}
+              <span
+                >${
+                  action === 'pay'
+                    ? html`<slot name="pay-label">${strings.pay}</slot>`
+                    : strings[
+                        action === 'retry'
+                          ? 'tryAgain'
+                          : action === 'check'
+                            ? 'checkAgain'
+                            : 'backToCheckout'
+                      ]
+                }</span
+              >
             </button>`
           : nothing
       }
-      <div part="status" role="status" aria-live="polite" aria-atomic="true">
-        ${
-          key
-            ? html`<p part="message message-${toneOf(key)}" tabindex="-1">${strings[key]}</p>`
-            : nothing
-        }
-      </div>
       ${
         form
           ? html`<form method="post" accept-charset="UTF-8" action=${form.action} hidden>
@@ -239,19 +357,11 @@ export class OgoneCheckout extends LitElement {
 
   #renderAmount(strings: OgoneCheckoutStrings) {
     if (!this.amount || !this.currency) return nothing;
-    let formatted = `${this.amount} ${this.currency}`;
-    if (/^\d{1,15}(\.\d{1,2})?$/.test(this.amount)) {
-      try {
-        formatted = new Intl.NumberFormat(this.#languageTag() || 'en', {
-          style: 'currency',
-          currency: this.currency,
-        }).format(Number(this.amount));
-      } catch {
-        // Unknown currency or language tag: keep the plain text.
-      }
-    }
     return html`<p part="amount">
-      ${strings.total}: <span part="amount-value">${formatted}</span>
+      ${strings.total}:
+      <span part="amount-value"
+        >${formatAmount(this.amount, this.currency, this.#languageTag())}</span
+      >
     </p>`;
   }
 
@@ -270,7 +380,112 @@ export class OgoneCheckout extends LitElement {
   }
 
   #strings(): OgoneCheckoutStrings {
-    return { ...OGONE_CHECKOUT_STRINGS[builtInLanguage(this.#languageTag())], ...this.strings };
+    return { ...(loadedStrings(builtInLanguage(this.#languageTag())) ?? EN), ...this.strings };
+  }
+
+  /**
+   * Before the first render: does this element take the page's return parameters (it is the one
+   * the return is for), or show a result this tab kept for its order?
+   */
+  #decide(): void {
+    const query = location.search;
+    if (hasOgoneReturnParams(query)) {
+      const elements = [...connected];
+      const claimant =
+        elements[
+          claimantIndex(
+            elements.map((el) => el.orderRef),
+            returnOrderRef(query),
+          )
+        ];
+      if (claimant === this) {
+        this.#mode = 'return';
+        this.#returnQuery = query;
+        this._phase = { name: 'verifying' };
+        return;
+      }
+    }
+    this._phase = this.#restored() ?? this._phase;
+  }
+
+  /** The result this tab kept for `orderRef`, as a `done` phase, when the return half is loaded. */
+  #restored(): Phase | null {
+    const stored = this.orderRef ? returnHalf?.readStoredResult(this.orderRef) : null;
+    if (!stored) return null;
+    this.#result = stored;
+    return { name: 'done', receipt: returnHalf!.receiptOf(stored.outcome), result: stored };
+  }
+
+  /** After each update: start what the phase and the properties call for, once configured. */
+  #startWork(): void {
+    if (this.#returnQuery !== null) {
+      const phase = this._phase;
+      const waiting =
+        phase.name === 'verifying' ||
+        (phase.name === 'error' && phase.step === 'verify' && phase.error.code === 'configuration');
+      if (!waiting || this.#verifying) return;
+      if (this.endpoint) {
+        clearTimeout(this.#configureTimer);
+        this.#configureTimer = undefined;
+        void this.#verify();
+      } else if (phase.name === 'verifying' && this.#configureTimer === undefined) {
+        this.#configureTimer = setTimeout(() => {
+          if (!this.endpoint && this._phase.name === 'verifying') {
+            this.#fail('verify', configurationError('endpoint'));
+          }
+        }, CONFIGURE_GRACE_MS);
+      }
+      return;
+    }
+    if (this.endpoint && this.orderRef && this.#lookup === null) this.#checkOrder(this.orderRef);
+  }
+
+  /** Asks the endpoint whether the order is already paid; shows it unless the shopper moved on. */
+  #checkOrder(orderRef: string): void {
+    const lookup = {
+      orderRef,
+      done: (async (): Promise<OrderStatus | null> => {
+        const half = await loadReturnHalf().catch(() => undefined);
+        if (!half) return null;
+        const answer = await half.lookupOrder(
+          this.#client,
+          this.endpoint,
+          orderRef,
+          this.verifyTimeout,
+        );
+        // Silent on failure: the checkout stays as it is and `/sign` decides.
+        return answer.ok && answer.value.orderRef === orderRef ? answer.value : null;
+      })(),
+    };
+    this.#lookup = lookup;
+    void lookup.done.then((status) => {
+      const phase = this._phase.name;
+      if (status && this.#lookup === lookup && (phase === 'idle' || phase === 'done')) {
+        this.#applyStatus(status);
+      }
+    });
+  }
+
+  /** Shows what the endpoint says of the order; true when no new payment may start. */
+  #applyStatus(status: OrderStatus): boolean {
+    const half = returnHalf!;
+    const phase = this._phase;
+    if (status.state === 'open') {
+      // No successful or pending payment: a receipt this tab kept that says otherwise is stale.
+      if (phase.name === 'done' && blocksPayment(phase.receipt)) {
+        half.forgetResult(status.orderRef);
+        this.#result = null;
+        this._phase = { name: 'idle' };
+      }
+      return false;
+    }
+    const result = status.result?.orderRef === status.orderRef ? status.result : null;
+    if (result) {
+      half.storeResult(result);
+      this.#result = result;
+    }
+    this._phase = { name: 'done', receipt: status.state, result };
+    return true;
   }
 
   #onSaveCardChange(event: Event): void {
@@ -278,51 +493,123 @@ export class OgoneCheckout extends LitElement {
     emit(this, 'ogone-save-card-change', { saveCard: this._saveCardChecked });
   }
 
-  #onButtonClick(): void {
-    if (this._buttonAction === 'verify') void this.#verify();
+  #onButtonClick(event: MouseEvent): void {
+    // A click from Enter or Space has no pointer detail: show where focus goes next.
+    this.#keyboard = event.detail === 0;
+    const action = viewOf(this._phase).button;
+    if (action === 'check') void this.#verify();
+    else if (action === 'checkout') this.#backToCheckout();
     else void this.pay();
   }
 
   #onPageShow = (event: PageTransitionEvent): void => {
-    // Back from Ogone through the back/forward cache: the page is as we left it, mid-redirect.
-    if (event.persisted && this._state === 'redirecting') this.#reset();
+    if (!event.persisted) return;
+    // Back through the back/forward cache: the page is as we left it, mid-redirect. The shopper
+    // may have paid since: this tab's kept result shows at once, the endpoint's status follows.
+    if (this._phase.name === 'redirecting' || this._phase.name === 'signing') {
+      this._phase = { name: 'idle' };
+    }
+    if (this.#returnQuery !== null || !this.orderRef) return;
+    void loadReturnHalf()
+      .then(() => {
+        const restored = this._phase.name === 'idle' ? this.#restored() : null;
+        if (restored) this._phase = restored;
+      })
+      .catch(() => undefined);
+    this.#lookup = null;
+    this.requestUpdate();
   };
 
-  #reset(): void {
-    this._state = 'idle';
-    this._messageKey = null;
-    this._form = null;
+  /** Leaves a return that cannot be shown for this order: this order's checkout, status first. */
+  #backToCheckout(): void {
+    this.#returnQuery = null;
+    this.#lookup = null;
+    this._phase = { name: 'idle' };
   }
 
-  #isBusy(): boolean {
-    return (
-      this._state === 'signing' || this._state === 'redirecting' || this._state === 'verifying'
-    );
+  /** Focus, scrolling and announcements for a new phase. */
+  #present(previous: Phase | undefined): void {
+    const view = viewOf(this._phase);
+    const wasBusy = previous !== undefined && viewOf(previous).busy;
+    if (this._phase.name === 'verifying') this.#scrollIntoView();
+    if (!view.focus || this._phase === previous) return;
+    // Move focus to what happened, unless the shopper is busy elsewhere on the page.
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active !== this && !wasBusy) return;
+    const message = this.renderRoot.querySelector<HTMLElement>('[part~="message"]');
+    // A focus ring on a message is only useful to a keyboard user who pressed a button here;
+    // after a page load or a mouse click it is noise (browsers would show one after a load).
+    message?.classList.toggle('keyboard', this.#keyboard);
+    message?.focus();
+    this.#keyboard = false;
+    this.#scrollIntoView();
   }
 
-  async #pay(orderRef: string): Promise<void> {
-    if (this.#isBusy()) return;
-    const missing = !this.endpoint ? 'endpoint' : !orderRef ? 'order-ref' : '';
-    if (missing) return this.#fail(configurationError(missing));
-    this.#show('signing', 'signing');
+  #scrollIntoView(): void {
+    const box = this.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) this.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The return URL Ogone signs: `return-url` resolved (same origin, no query), else this page. */
+  #returnUrlOrError(): string | OgoneErrorDetail {
+    if (!this.returnUrl) return location.origin + location.pathname;
+    let url: URL | undefined;
+    try {
+      url = new URL(this.returnUrl, location.href);
+    } catch {
+      url = undefined;
+    }
+    if (url?.origin !== location.origin || /[?#]/.test(this.returnUrl)) {
+      return {
+        code: 'configuration',
+        message: `The return-url attribute must be a path on this origin without a query or fragment (Ogone appends its parameters), not ${JSON.stringify(this.returnUrl.slice(0, 200))}.`,
+      };
+    }
+    return url.origin + url.pathname;
+  }
+
+  async #pay(): Promise<void> {
+    const orderRef = this.orderRef || this.#result?.orderRef || '';
+    const returnUrl = this.#returnUrlOrError();
+    if (!this.endpoint) return this.#fail('sign', configurationError('endpoint'));
+    if (!orderRef) return this.#fail('sign', configurationError('order-ref'));
+    if (typeof returnUrl !== 'string') return this.#fail('sign', returnUrl);
+    this._phase = { name: 'signing' };
+    // Never sign an order the endpoint says is paid or pending (Back, reload, another tab).
+    const lookup = this.#lookup?.orderRef === orderRef ? this.#lookup : null;
+    const status = lookup ? await lookup.done : null;
+    // Removed meanwhile (the lookup was aborted): back to idle when it returns.
+    if (this._phase.name !== 'signing' || !this.isConnected) return;
+    if (status && this.#applyStatus(status)) return;
     const tag = this.#languageTag();
-    const answer = await this.#client.sign(this.endpoint, {
-      orderRef,
-      saveCard: this.saveCard === 'optional' && this._saveCardChecked,
-      // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`),
-      // and without one uses the order's own language.
-      ...(tag ? { language: tag } : {}),
-      returnUrl: location.origin + location.pathname,
-    });
+    const answer = await this.#client.sign(
+      this.endpoint,
+      {
+        orderRef,
+        saveCard: this.saveCard === 'optional' && this._saveCardChecked,
+        // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`),
+        // and without one uses the order's own language.
+        ...(tag ? { language: tag } : {}),
+        returnUrl,
+      },
+      this.signTimeout,
+    );
     if (!answer.ok) {
       if ('aborted' in answer) return;
-      return this.#fail(answer.error);
+      return this.#fail('sign', answer.error);
     }
     const payload = answer.value;
     if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
-      return this.#fail({
+      return this.#fail('sign', {
         code: 'foreign-action',
         message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone host nor in allowed-hosts.`,
+      });
+    }
+    const pspid = payload.fields['PSPID'] ?? '';
+    if (this.pspid && pspid !== this.pspid) {
+      return this.#fail('sign', {
+        code: 'pspid-mismatch',
+        message: `The signed form is for PSPID ${JSON.stringify(pspid.slice(0, 60))}, not the pspid attribute ${JSON.stringify(this.pspid)}.`,
       });
     }
     const fields = Object.fromEntries(
@@ -335,70 +622,88 @@ export class OgoneCheckout extends LitElement {
       true,
     );
     if (!proceed || !this.isConnected) {
-      this.#reset();
+      this._phase = { name: 'idle' };
       return;
     }
-    this.#show('redirecting', 'redirecting');
-    this._form = payload;
+    this._phase = { name: 'redirecting', form: payload };
     await this.updateComplete;
     this.renderRoot.querySelector('form')?.submit();
   }
 
   async #verify(): Promise<void> {
     const query = this.#returnQuery;
-    if (query === null || this.#isBusy()) return;
-    if (!this.endpoint) {
-      this.#returnHandled = true;
-      return this.#fail(configurationError('endpoint'), null, 'errorVerify');
+    if (query === null || this.#verifying) return;
+    this.#verifying = true;
+    this._phase = { name: 'verifying' };
+    let answer;
+    try {
+      const half = await loadReturnHalf();
+      answer = await half.verifyReturn(this.#client, this.endpoint, query, this.verifyTimeout);
+    } catch (cause) {
+      answer = failure(
+        'network',
+        'The return half of <ogone-checkout> could not be loaded.',
+        cause,
+      );
+    } finally {
+      this.#verifying = false;
     }
-    this._buttonAction = null;
-    this.#show('verifying', 'verifying');
-    const answer = await this.#client.verify(this.endpoint, query);
     if (!answer.ok) {
+      // Removed meanwhile: asked again when it is back (the next update starts it).
       if ('aborted' in answer) return;
-      const retry = answer.error.code === 'network';
-      // A definitive refusal is not asked again (on reconnect); a network failure may be.
-      if (!retry) this.#returnHandled = true;
-      return this.#fail(answer.error, retry ? 'verify' : null, 'errorVerify');
+      const { code } = answer.error;
+      // A bad signature or query is not asked again, and leaves the address bar clean.
+      if (code === 'verification-failed') this.#cleanAddressBar();
+      return this.#fail('verify', answer.error);
     }
-    const result = answer.value as PaymentResult;
-    this.#returnHandled = true;
+    const result = answer.value;
+    this.#cleanAddressBar();
+    if (this.orderRef && result.orderRef !== this.orderRef) {
+      return this.#fail('verify', {
+        code: 'order-mismatch',
+        message: `The verified return is for order ${JSON.stringify(result.orderRef)}, not order-ref ${JSON.stringify(this.orderRef)}.`,
+        cause: { orderRef: result.orderRef },
+      });
+    }
+    const half = returnHalf!;
+    half.storeResult(result);
     this.#result = result;
-    // The signed return URL has no query, so everything in it came from Ogone: drop it all.
-    history.replaceState(history.state, '', location.pathname + location.hash);
-    const outcome = result.outcome;
-    if (isSuccessOutcome(outcome)) {
-      this.#show('done', 'paid');
-    } else if (outcome === 'pending' || outcome === 'uncertain') {
-      this.#show('done', 'confirming');
-    } else {
-      this.#show('done', outcome === 'cancelled' ? 'cancelled' : 'refused');
-      this._buttonAction = 'pay';
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
+    this._phase = { name: 'done', receipt: half.receiptOf(result.outcome), result };
     emit(this, 'ogone-result', result);
   }
 
-  #show(state: OgoneCheckoutState, messageKey: MessageKey): void {
-    this._state = state;
-    this._messageKey = messageKey;
+  /** The signed return URL has no query, so everything in it came from Ogone: drop it all. */
+  #cleanAddressBar(): void {
+    if (location.search === this.#returnQuery) {
+      history.replaceState(history.state, '', location.pathname + location.hash);
+    }
   }
 
-  #fail(
-    error: OgoneErrorDetail,
-    retry: 'pay' | 'verify' | null = 'pay',
-    message: 'errorStart' | 'errorVerify' = 'errorStart',
-  ): void {
-    this._form = null;
-    this._buttonAction = this._mode === 'checkout' ? 'pay' : retry;
-    this.#show('error', error.code === 'network' ? 'errorNetwork' : message);
+  #fail(step: 'sign' | 'verify', error: OgoneErrorDetail): void {
+    this._phase = { name: 'error', step, error };
     emit(this, 'ogone-error', error);
+    // The hints are long texts for developers: loaded only when something failed.
+    void import('./dev-hints.js').then(
+      ({ hintFor }) => {
+        const hint = hintFor(error);
+        if (hint && !this.#hinted.has(hint.cause)) {
+          this.#hinted.add(hint.cause);
+          console.error(`<ogone-checkout> ${hint.message}`, this);
+        }
+      },
+      () => undefined,
+    );
   }
 }
 
 function configurationError(attribute: 'endpoint' | 'order-ref'): OgoneErrorDetail {
-  return { code: 'configuration', message: `The ${attribute} attribute is required.` };
+  return {
+    code: 'configuration',
+    message:
+      attribute === 'endpoint'
+        ? 'The endpoint attribute is required: the base URL of the companion endpoint, e.g. endpoint="/ogone".'
+        : 'The order-ref attribute is required: your reference of the order to pay, e.g. order-ref="SO-1001".',
+  };
 }
 
 /** Dispatches one of the element's events: bubbling, composed, typed by name. */

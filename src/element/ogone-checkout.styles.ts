@@ -4,12 +4,19 @@ import { css } from 'lit';
  * Styles of `<ogone-checkout>`, adopted as a constructable stylesheet (no `<style>` element and no
  * `style` attribute, so a Content-Security-Policy without `'unsafe-inline'` is enough). Element
  * selectors are enough inside the shadow root: there is one label, one button, one checkbox (the
- * other inputs are hidden) and the only paragraphs are the amount and the message. The hidden
- * redirect form is hidden by its `hidden` attribute.
+ * other inputs are hidden). The default colours follow the page's `color-scheme` through
+ * `light-dark()` and pass WCAG AA (4.5:1) on white and on near-black pages.
+ *
+ * Messages come first in reading order. In the checkout layout they show below the button, in
+ * two reserved lines, so a message appearing moves nothing; in the return layout the element
+ * keeps the height of a receipt while it verifies. (No comments inside the CSS: they would ship.)
  */
 export const ogoneCheckoutStyles = css`
   :host {
     display: block;
+    --_accent: var(--ogone-checkout-accent, light-dark(#0b57d0, #a8c7fa));
+    --_accent-text: var(--ogone-checkout-accent-text, light-dark(#fff, #062e6f));
+    --_focus: var(--ogone-checkout-focus-ring, var(--_accent));
   }
 
   :host([hidden]) {
@@ -23,12 +30,23 @@ export const ogoneCheckoutStyles = css`
     gap: var(--ogone-checkout-gap, 0.75rem);
   }
 
-  :host([state='done']) [part='status'],
-  :host([state='error']) [part='status'] {
-    order: -1;
+  .messages {
+    align-self: stretch;
   }
 
-  p {
+  .checkout .messages {
+    order: 1;
+    min-height: 3em;
+    min-height: 2lh;
+  }
+
+  .return {
+    min-height: 11em;
+  }
+
+  p,
+  dl,
+  dd {
     margin: 0;
   }
 
@@ -41,24 +59,30 @@ export const ogoneCheckoutStyles = css`
   }
 
   input {
+    flex: none;
+    font: inherit;
     width: 1.125em;
     height: 1.125em;
     margin: 0;
-    accent-color: var(--ogone-checkout-accent, #0b57d0);
+    accent-color: var(--_accent);
   }
 
   button {
+    justify-content: center;
     min-height: 2.75em;
+    max-width: 100%;
     padding: 0.5em 1.5em;
     border: 0;
     border-radius: var(--ogone-checkout-radius, 0.375rem);
-    background: var(--ogone-checkout-accent, #0b57d0);
-    color: var(--ogone-checkout-accent-text, #fff);
+    background: var(--_accent);
+    color: var(--_accent-text);
     font: inherit;
+    text-align: center;
   }
 
   button,
-  [part='amount-value'] {
+  [part='amount-value'],
+  dd {
     font-weight: 600;
   }
 
@@ -72,12 +96,18 @@ export const ogoneCheckoutStyles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--ogone-checkout-focus-ring, #0b57d0);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
 
-  [aria-busy='true']::after {
+  [part~='message']:not(.keyboard) {
+    outline: none;
+  }
+
+  [aria-busy='true']::after,
+  .busy::before {
     content: '';
+    flex: none;
     width: 0.875em;
     height: 0.875em;
     border: 2px solid;
@@ -86,16 +116,35 @@ export const ogoneCheckoutStyles = css`
     animation: spin 0.8s linear infinite;
   }
 
-  [role='status'] {
-    min-height: 1.5em;
+  .busy {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
   }
 
   [part~='message-error'] {
-    color: var(--ogone-checkout-error-color, #b3261e);
+    color: var(--ogone-checkout-error-color, light-dark(#b3261e, #ffb4ab));
   }
 
   [part~='message-success'] {
-    color: var(--ogone-checkout-success-color, #1b6e2e);
+    color: var(--ogone-checkout-success-color, light-dark(#1b6e2e, #7fdb8f));
+  }
+
+  [part='receipt'] {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 1em;
+    margin-top: 0.75em;
+  }
+
+  [part~='receipt-row'] {
+    display: grid;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
+  }
+
+  [part='receipt-card-saved'] {
+    margin-top: 0.5em;
   }
 
   @keyframes spin {
@@ -105,7 +154,8 @@ export const ogoneCheckoutStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    ::after {
+    [aria-busy='true']::after,
+    .busy::before {
       animation-duration: 3s;
     }
   }

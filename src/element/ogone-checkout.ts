@@ -21,7 +21,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'ogone-checkout': OgoneCheckout;
   }
-  interface HTMLElementEventMap {
+  // The events bubble and are composed: typed on every element, on `document` and on `window`
+  // (HTMLElementEventMap, DocumentEventMap and WindowEventMap all extend this one).
+  interface GlobalEventHandlersEventMap {
     'ogone-ready': CustomEvent<OgoneReadyDetail>;
     'ogone-save-card-change': CustomEvent<OgoneSaveCardChangeDetail>;
     'ogone-before-redirect': CustomEvent<OgoneBeforeRedirectDetail>;

@@ -1,6 +1,7 @@
 /**
- * What `<ogone-checkout>` says, in the languages of the Ogone heartland. Override any of them with
- * the element's `strings` property.
+ * What `<ogone-checkout>` says: the string table's type, the English strings (always in the
+ * bundle) and the loader of the other built-in languages, each its own module fetched on demand.
+ * Override any text with the element's `strings` property.
  */
 
 /** Every text the element shows. */
@@ -14,100 +15,129 @@ export interface OgoneCheckoutStrings {
   signing: string;
   redirecting: string;
   verifying: string;
-  /** Verified `paid` or `authorized`. */
+  /** A successful payment (`paid`, `authorized`, or a later after-sale state of one). */
   paid: string;
-  /** Verified `pending` or `uncertain`: not final yet, never a success. */
-  confirming: string;
+  /** A pending payment: waiting for the bank, never a success. */
+  pending: string;
+  /** An uncertain payment: being checked with the bank; the shopper must not pay again. */
+  uncertain: string;
   /** Verified `cancelled`. */
   cancelled: string;
-  /** Verified `refused`, or any other outcome that is not a success. */
+  /** Verified `refused`, or any other outcome that is neither a success nor pending. */
   refused: string;
-  /** Button after a failure or an unsuccessful payment. */
+  /** Button after a failure to start, or after an unsuccessful payment: signs again. */
   tryAgain: string;
-  /** `ogone-error` code `network`. */
+  /** Button when a payment may have happened but could not be confirmed: asks again. */
+  checkAgain: string;
+  /** Button after an invalid or foreign return: back to this order's checkout. */
+  backToCheckout: string;
+  /** Receipt labels. */
+  receiptAmount: string;
+  receiptOrder: string;
+  receiptCard: string;
+  /** Between the card brand and its last four digits: `VISA ending in 1111`. */
+  cardEnding: string;
+  /** Receipt line when the card was saved (an alias came back). */
+  cardSaved: string;
+  /** Before the redirect: the shopper's connection (`network`). */
   errorNetwork: string;
-  /** Any other `ogone-error` before the redirect (signing rejected, bad payload, foreign host…). */
+  /** Before the redirect: the shop's server failing (`endpoint-unavailable`). */
+  errorServer: string;
+  /** Before the redirect: no answer in time (`timeout`). */
+  errorTimeout: string;
+  /** Before the redirect, anything else (signing rejected, bad payload, foreign host…). */
   errorStart: string;
-  /** Any other `ogone-error` on return (verification failed, amount mismatch…): no success shown. */
+  /** On return: `network`; a payment may have happened, so "check again", never "pay again". */
+  errorVerifyNetwork: string;
+  /** On return: `endpoint-unavailable`. */
+  errorVerifyServer: string;
+  /** On return: `timeout`. */
+  errorVerifyTimeout: string;
+  /** On return: amount mismatch, unknown order, bad answer, set-up error: contact the shop. */
   errorVerify: string;
+  /** On return: the parameters failed verification (`verification-failed`). */
+  errorTampered: string;
+  /** On return: the verified result is for another order (`order-mismatch`). */
+  errorMismatch: string;
 }
 
 /** Languages with built-in strings. */
-export type OgoneCheckoutLanguage = 'en' | 'fr' | 'nl' | 'de';
+export type OgoneCheckoutLanguage = 'en' | 'fr' | 'nl' | 'de' | 'it' | 'es';
 
-export const OGONE_CHECKOUT_STRINGS: Readonly<Record<OgoneCheckoutLanguage, OgoneCheckoutStrings>> =
-  {
-    en: {
-      pay: 'Pay now',
-      saveCard: 'Save my card for future purchases',
-      total: 'Total',
-      signing: 'Preparing your secure payment…',
-      redirecting: 'Opening the secure payment page…',
-      verifying: 'Checking your payment…',
-      paid: 'Thank you! Your payment has been received.',
-      confirming: 'We are confirming your payment. You will receive a confirmation shortly.',
-      cancelled: 'You cancelled the payment. Nothing was charged.',
-      refused: 'Your payment did not go through. Nothing was charged.',
-      tryAgain: 'Try again',
-      errorNetwork: 'We could not reach the payment service. Check your connection.',
-      errorStart: 'The payment could not be started.',
-      errorVerify: 'We could not confirm your payment. Please contact us before paying again.',
-    },
-    fr: {
-      pay: 'Payer',
-      saveCard: 'Enregistrer ma carte pour mes prochains achats',
-      total: 'Total',
-      signing: 'Préparation de votre paiement sécurisé…',
-      redirecting: 'Ouverture de la page de paiement sécurisée…',
-      verifying: 'Vérification de votre paiement…',
-      paid: 'Merci ! Votre paiement a bien été reçu.',
-      confirming: 'Nous confirmons votre paiement. Vous recevrez bientôt une confirmation.',
-      cancelled: 'Vous avez annulé le paiement. Rien n’a été débité.',
-      refused: 'Votre paiement n’a pas abouti. Rien n’a été débité.',
-      tryAgain: 'Réessayer',
-      errorNetwork: 'Le service de paiement est injoignable. Vérifiez votre connexion.',
-      errorStart: 'Le paiement n’a pas pu démarrer.',
-      errorVerify:
-        'Nous n’avons pas pu confirmer votre paiement. Contactez-nous avant de payer à nouveau.',
-    },
-    nl: {
-      pay: 'Nu betalen',
-      saveCard: 'Mijn kaart bewaren voor volgende aankopen',
-      total: 'Totaal',
-      signing: 'Uw beveiligde betaling wordt voorbereid…',
-      redirecting: 'De beveiligde betaalpagina wordt geopend…',
-      verifying: 'Uw betaling wordt gecontroleerd…',
-      paid: 'Bedankt! Uw betaling is ontvangen.',
-      confirming: 'We bevestigen uw betaling. U ontvangt binnenkort een bevestiging.',
-      cancelled: 'U hebt de betaling geannuleerd. Er is niets afgeschreven.',
-      refused: 'Uw betaling is niet gelukt. Er is niets afgeschreven.',
-      tryAgain: 'Opnieuw proberen',
-      errorNetwork: 'De betaaldienst is niet bereikbaar. Controleer uw verbinding.',
-      errorStart: 'De betaling kon niet worden gestart.',
-      errorVerify:
-        'We konden uw betaling niet bevestigen. Neem contact met ons op voordat u opnieuw betaalt.',
-    },
-    de: {
-      pay: 'Jetzt bezahlen',
-      saveCard: 'Meine Karte für künftige Einkäufe speichern',
-      total: 'Gesamt',
-      signing: 'Ihre sichere Zahlung wird vorbereitet…',
-      redirecting: 'Die sichere Zahlungsseite wird geöffnet…',
-      verifying: 'Ihre Zahlung wird geprüft…',
-      paid: 'Vielen Dank! Ihre Zahlung ist eingegangen.',
-      confirming: 'Wir bestätigen Ihre Zahlung. Sie erhalten in Kürze eine Bestätigung.',
-      cancelled: 'Sie haben die Zahlung abgebrochen. Es wurde nichts abgebucht.',
-      refused: 'Ihre Zahlung ist nicht durchgegangen. Es wurde nichts abgebucht.',
-      tryAgain: 'Erneut versuchen',
-      errorNetwork: 'Der Zahlungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
-      errorStart: 'Die Zahlung konnte nicht gestartet werden.',
-      errorVerify:
-        'Wir konnten Ihre Zahlung nicht bestätigen. Bitte kontaktieren Sie uns, bevor Sie erneut bezahlen.',
-    },
-  };
+export const EN: OgoneCheckoutStrings = {
+  pay: 'Pay now',
+  saveCard: 'Save my card for future purchases',
+  total: 'Total',
+  signing: 'Preparing your secure payment…',
+  redirecting: 'Opening the secure payment page…',
+  verifying: 'Checking your payment…',
+  paid: 'Thank you! Your payment has been received.',
+  pending: 'We are waiting for your bank to confirm your payment. There is no need to pay again.',
+  uncertain: 'We are checking your payment with the bank. Please do not pay again.',
+  cancelled: 'You cancelled the payment. Nothing was charged.',
+  refused: 'Your payment did not go through. Nothing was charged.',
+  tryAgain: 'Try again',
+  checkAgain: 'Check again',
+  backToCheckout: 'Back to checkout',
+  receiptAmount: 'Amount',
+  receiptOrder: 'Order',
+  receiptCard: 'Card',
+  cardEnding: 'ending in',
+  cardSaved: 'Card saved for next time',
+  errorNetwork: 'We could not reach the payment service. Check your connection.',
+  errorServer: 'The payment service is unavailable. Nothing was charged; try again shortly.',
+  errorTimeout: 'The payment service did not answer in time. Nothing was charged; try again.',
+  errorStart: 'The payment could not be started.',
+  errorVerifyNetwork:
+    'We could not reach the payment service to confirm your payment. Check your connection, then check again. Please do not pay again.',
+  errorVerifyServer:
+    'We cannot confirm your payment right now. Please check again in a moment, and do not pay again.',
+  errorVerifyTimeout:
+    'Confirming your payment is taking longer than usual. Please check again in a moment, and do not pay again.',
+  errorVerify: 'We could not confirm your payment. Please contact us before paying again.',
+  errorTampered:
+    'This payment link is not valid, so we could not confirm a payment. If you paid, please contact us before paying again.',
+  errorMismatch: 'This payment result is for another order. Nothing has changed for this order.',
+};
 
 /** The built-in language for a BCP 47 tag (`fr-BE` → `fr`); anything else is English. */
 export function builtInLanguage(tag: string | null | undefined): OgoneCheckoutLanguage {
-  const base = (tag ?? '').trim().split(/[-_]/)[0]?.toLowerCase();
-  return base === 'fr' || base === 'nl' || base === 'de' ? base : 'en';
+  const base = (tag ?? '').trim().split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as OgoneCheckoutLanguage) : 'en';
+}
+
+const LANGUAGES: readonly OgoneCheckoutLanguage[] = ['en', 'fr', 'nl', 'de', 'it', 'es'];
+
+type Module = Promise<{ default: OgoneCheckoutStrings }>;
+
+/** One module per language, so a page fetches only the one it speaks. */
+const LOADERS: Record<Exclude<OgoneCheckoutLanguage, 'en'>, () => Module> = {
+  fr: () => import('./strings/fr.js'),
+  nl: () => import('./strings/nl.js'),
+  de: () => import('./strings/de.js'),
+  it: () => import('./strings/it.js'),
+  es: () => import('./strings/es.js'),
+};
+
+const loaded: Partial<Record<OgoneCheckoutLanguage, OgoneCheckoutStrings>> = { en: EN };
+const loading: Partial<Record<OgoneCheckoutLanguage, Promise<void>>> = {};
+
+/** The strings of `language` if already loaded, else `undefined`. */
+export function loadedStrings(language: OgoneCheckoutLanguage): OgoneCheckoutStrings | undefined {
+  return loaded[language];
+}
+
+/**
+ * Loads `language`'s strings once (English is built in). Never rejects: if the module cannot be
+ * fetched the element keeps speaking English, and a later call tries again.
+ */
+export function loadStrings(language: OgoneCheckoutLanguage): Promise<void> {
+  if (language === 'en' || loaded[language]) return Promise.resolve();
+  return (loading[language] ??= LOADERS[language]()
+    .then((module) => {
+      loaded[language] = module.default;
+    })
+    .catch(() => {
+      delete loading[language];
+    }));
 }

@@ -1,3 +1,5 @@
+import { OgoneProtocolError } from './errors.js';
+
 /** Where the hosted payment page lives. */
 export type OgoneEnvironment = 'test' | 'prod' | { baseUrl: string };
 
@@ -19,10 +21,41 @@ export const KNOWN_OGONE_HOSTS: readonly string[] = [
   'secure.paypage.be',
 ];
 
+/** Everything before the page name, without a trailing slash. */
+function baseUrlOf(environment: OgoneEnvironment): string {
+  const base = typeof environment === 'string' ? OGONE_BASE_URLS[environment] : environment.baseUrl;
+  return base.replace(/\/+$/, '');
+}
+
 /** The UTF-8 hosted payment page for an environment. */
 export function hostedPaymentPageUrl(environment: OgoneEnvironment): string {
-  const base = typeof environment === 'string' ? OGONE_BASE_URLS[environment] : environment.baseUrl;
-  return `${base.replace(/\/+$/, '')}/orderstandard_utf8.asp`;
+  return `${baseUrlOf(environment)}/orderstandard_utf8.asp`;
+}
+
+/**
+ * The three DirectLink pages of the API user: pay with a saved card (`orderdirect`), capture,
+ * cancel and refund (`maintenancedirect`), ask a payment's status (`querydirect`).
+ */
+export type DirectLinkPage = 'orderdirect' | 'maintenancedirect' | 'querydirect';
+
+export const DIRECTLINK_PAGES: readonly DirectLinkPage[] = [
+  'orderdirect',
+  'maintenancedirect',
+  'querydirect',
+];
+
+/**
+ * The UTF-8 DirectLink page of an environment: the hosted page's base with the page name swapped
+ * (`…/ncol/prod/orderdirect_utf8.asp`); white labels and the sandbox alike.
+ */
+export function directLinkUrl(environment: OgoneEnvironment, page: DirectLinkPage): string {
+  if (!DIRECTLINK_PAGES.includes(page)) {
+    throw new OgoneProtocolError(
+      'invalid-parameter',
+      `Unknown DirectLink page ${JSON.stringify(String(page).slice(0, 40))}: use ${DIRECTLINK_PAGES.join(', ')}.`,
+    );
+  }
+  return `${baseUrlOf(environment)}/${page}_utf8.asp`;
 }
 
 /** Ogone `LANGUAGE` values this package maps to. */

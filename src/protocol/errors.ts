@@ -1,6 +1,11 @@
 /** Stable codes for every error the protocol core can raise. */
 export type OgoneProtocolErrorCode =
-  'invalid-amount' | 'invalid-parameter' | 'duplicate-parameter' | 'invalid-algorithm';
+  | 'invalid-amount'
+  | 'invalid-parameter'
+  | 'duplicate-parameter'
+  | 'invalid-algorithm'
+  /** A DirectLink answer that is not a well-formed, bounded `<ncresponse>` document. */
+  | 'invalid-xml';
 
 /**
  * The one error type thrown by `ogone-checkout/protocol`. `code` is stable and meant for programs;

@@ -1,7 +1,7 @@
 /**
  * `ogone-checkout/protocol`: the Ogone e-Commerce rules, isomorphic (Node 20, browsers, workers):
- * SHA-IN / SHA-OUT signatures, amounts, STATUS codes, parameter parsing, and the types of the
- * element <-> endpoint contract.
+ * SHA-IN / SHA-OUT signatures, amounts, STATUS codes, parameter parsing, DirectLink requests and
+ * answers, and the types of the element <-> endpoint contract.
  * @packageDocumentation
  */
 export { OgoneProtocolError, type OgoneProtocolErrorCode } from './errors.js';
@@ -24,7 +24,20 @@ export {
   type IncomingParams,
   type OgoneReturnView,
 } from './params.js';
-export { toOgoneLanguage, type OgoneEnvironment } from './environment.js';
+export {
+  directLinkUrl,
+  toOgoneLanguage,
+  type DirectLinkPage,
+  type OgoneEnvironment,
+} from './environment.js';
+export {
+  buildDirectLinkRequest,
+  type DirectLinkRequest,
+  type DirectLinkRequestInput,
+} from './directlink-request.js';
+export { parseDirectLinkAnswer, type DirectLinkAnswer } from './directlink-answer.js';
+export { MAX_DIRECTLINK_ANSWER_LENGTH } from './directlink-xml.js';
+export { NCERROR } from './directlink-ncerror.js';
 export type {
   EndpointError,
   PaymentResult,

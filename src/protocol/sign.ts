@@ -29,7 +29,8 @@ export function isHashAlgorithm(value: unknown): value is HashAlgorithm {
   return value === 'sha1' || value === 'sha256' || value === 'sha512';
 }
 
-function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
+/** Throws `invalid-algorithm` unless `algorithm` is sha1, sha256 or sha512. */
+export function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm {
   if (!isHashAlgorithm(algorithm)) {
     throw new OgoneProtocolError(
       'invalid-algorithm',
@@ -38,7 +39,8 @@ function assertAlgorithm(algorithm: unknown): asserts algorithm is HashAlgorithm
   }
 }
 
-function valueToString(name: string, value: string | number | null | undefined): string {
+/** A parameter's value as signed and sent: `null`/`undefined` are empty, numbers must be finite. */
+export function valueToString(name: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {

@@ -21,6 +21,8 @@ export {
 } from './serve/backend-client.js';
 export type {
   DigestFunction,
+  DirectLinkLogEntry,
+  DirectLinkOptions,
   EventLogEntry,
   FeedbackResult,
   OgoneHandlerOptions,

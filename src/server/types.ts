@@ -8,6 +8,7 @@ import type {
   OgoneEnvironment,
   PaymentResult,
 } from '../protocol/index.js';
+import type { DirectLinkLogEntry } from './directlink/types.js';
 
 /** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
 export type { DigestFunction };
@@ -116,10 +117,31 @@ export interface EventLogEntry {
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
 }
 
-export type OgoneLogEntry = RequestLogEntry | EventLogEntry;
+/**
+ * One DirectLink exchange (`step: 'sent'`) or lost-answer recovery step (`query`, `resend`,
+ * `resolved`, `failed`): page, ORDERID/PAYID, STATUS, NCERROR and timing — never a parameter value.
+ */
+export type { DirectLinkLogEntry };
+
+export type OgoneLogEntry = RequestLogEntry | EventLogEntry | DirectLinkLogEntry;
 
 /** Receives structured log entries. Must not throw (a throw is ignored). */
 export type OgoneLogger = (entry: OgoneLogEntry) => void;
+
+/** The API user's credentials for DirectLink. Never leave the server, never logged. */
+export interface DirectLinkOptions {
+  /** The API user's `USERID` (2-20 characters). */
+  userId: string;
+  /** Its password (`PSWD`). */
+  password: string;
+  /**
+   * SHA-IN passphrase of "Checks for DirectLink and Batch (Automatic)". Default: `shaIn`, as the
+   * setup pages advise; set it when the two differ in the back office.
+   */
+  shaIn?: string | undefined;
+  /** `RTIMEOUT`: how long Ogone may take, 30-90 s (default 30); the endpoint waits 10 s longer. */
+  timeoutSeconds?: number | undefined;
+}
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */
 export interface OgoneHandlerOptions {
@@ -137,8 +159,13 @@ export interface OgoneHandlerOptions {
    * `test` passphrase rules (warn); any other gets the `prod` rules (refuse to start).
    */
   environment: OgoneEnvironment;
-  /** Ogone API user (`USERID`), sent signed when set. */
+  /** A `USERID` sent signed on the hosted page when set (for the API user, see `directLink`). */
   userId?: string | undefined;
+  /**
+   * The API user ("Special user for API") for DirectLink: paying with saved cards, capture,
+   * cancel, refund and status queries. Without it those features are off.
+   */
+  directLink?: DirectLinkOptions | undefined;
   /** Where the routes live. Default `/ogone`. */
   basePath?: string | undefined;
   /** Origins (`https://shop.example`) the shopper may be sent back to. At least one. */

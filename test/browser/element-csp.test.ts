@@ -56,7 +56,15 @@ describe('<ogone-checkout> under a strict CSP', () => {
     const { win, doc, violations, iframe } = frame;
     const action = `${location.origin}${PROBE_PATH}`;
     let call = 0;
-    win.fetch = () => {
+    win.fetch = (input) => {
+      if (String(input).includes('/orders/')) {
+        return Promise.resolve(
+          new Response(JSON.stringify({ orderRef: 'SO-1', state: 'open', result: null }), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
       call += 1;
       if (call === 1) return Promise.reject(new TypeError('Failed to fetch'));
       return Promise.resolve(

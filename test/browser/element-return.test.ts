@@ -15,6 +15,9 @@ afterEach(() => history.replaceState(null, '', originalUrl));
 
 function stubFetch(routes: { sign?: Reply[]; verify?: Reply[] }): void {
   stubFetchWith((url) => {
+    if (url.includes('/orders/')) {
+      return { status: 200, body: { orderRef: 'SO-1001', state: 'open', result: null } };
+    }
     const queue = url.endsWith('/verify') ? routes.verify : routes.sign;
     if (!queue || queue.length === 0) return new Error(`unexpected ${url}`);
     return queue.length > 1 ? queue.shift()! : queue[0]!;
@@ -74,6 +77,11 @@ async function returnPage(attributes = '', query = RETURN_QUERY): Promise<OgoneC
 
 function text(el: OgoneCheckout): string {
   return (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+/** The message alone (the receipt, if any, follows it). */
+function message(el: OgoneCheckout): string {
+  const node = el.shadowRoot!.querySelector('[part~="message"]');
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 function button(el: OgoneCheckout): HTMLButtonElement | null {
   return el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]');
@@ -152,13 +160,13 @@ describe('<ogone-checkout> return half', () => {
       'uncertain',
       92,
       'Payment uncertain',
-      'We are confirming your payment. You will receive a confirmation shortly.',
+      'We are checking your payment with the bank. Please do not pay again.',
     ],
     [
       'pending',
       51,
       'Authorisation waiting',
-      'We are confirming your payment. You will receive a confirmation shortly.',
+      'We are waiting for your bank to confirm your payment. There is no need to pay again.',
     ],
   ] as const) {
     it(`shows "${expected}" for a verified ${outcome} result, with no try again`, async () => {
@@ -167,7 +175,7 @@ describe('<ogone-checkout> return half', () => {
       const el = await returnPage();
       await untilState(el, 'done');
       await el.updateComplete;
-      expect(text(el)).to.equal(expected);
+      expect(message(el)).to.equal(expected);
       expect(button(el)).to.equal(null);
       expect(results.map((detail) => detail.outcome)).to.deep.equal([outcome]);
       // Not even a script can start a second payment for this order from here.
@@ -217,10 +225,6 @@ describe('<ogone-checkout> return half', () => {
 
   for (const [reply, code] of [
     [
-      { status: 403, body: { error: { code: 'invalid-signature', message: 'Bad signature.' } } },
-      'verification-failed',
-    ],
-    [
       { status: 409, body: { error: { code: 'amount-mismatch', message: 'Amount differs.' } } },
       'amount-mismatch',
     ],
@@ -256,6 +260,23 @@ describe('<ogone-checkout> return half', () => {
     });
   }
 
+  it('gives ogone-error verification-failed for a bad signature, cleans the URL and offers the checkout', async () => {
+    stubFetch({
+      verify: [
+        { status: 403, body: { error: { code: 'invalid-signature', message: 'Bad signature.' } } },
+      ],
+    });
+    const errors = collect<OgoneErrorDetail>('ogone-error');
+    const el = await returnPage('order-ref="SO-1001"');
+    await untilState(el, 'error');
+    await el.updateComplete;
+    expect(errors.map((error) => error.code)).to.deep.equal(['verification-failed']);
+    expect(text(el)).not.to.include('Thank you');
+    expect(button(el)!.textContent!.trim()).to.equal('Back to checkout');
+    expect(location.search).to.equal('');
+    expect(location.hash).to.equal('#receipt');
+  });
+
   it('after a network failure offers to check again, and then succeeds', async () => {
     stubFetch({ verify: [new TypeError('Failed to fetch'), { status: 200, body: PAID }] });
     const errors = collect<OgoneErrorDetail>('ogone-error');
@@ -264,7 +285,8 @@ describe('<ogone-checkout> return half', () => {
     await untilState(el, 'error');
     await el.updateComplete;
     expect(errors.map((error) => error.code)).to.deep.equal(['network']);
-    expect(text(el)).to.include('We could not reach the payment service.');
+    expect(text(el)).to.include('We could not reach the payment service to confirm your payment.');
+    expect(button(el)!.textContent!.trim()).to.equal('Check again');
     expect(location.search).to.equal(RETURN_QUERY);
     button(el)!.click();
     await untilState(el, 'done');
@@ -280,14 +302,15 @@ describe('<ogone-checkout> return half', () => {
     const el = await returnPage('lang="nl"');
     await untilState(el, 'done');
     await el.updateComplete;
-    expect(text(el)).to.equal('Bedankt! Uw betaling is ontvangen.');
+    expect(message(el)).to.equal('Bedankt! Uw betaling is ontvangen.');
+    expect(text(el)).to.include('Bedrag € 19,99');
   });
 
   it('ignores a URL with Ogone-looking parameters but no SHASIGN', async () => {
     stubFetch({ verify: [{ status: 200, body: PAID }] });
     const el = await returnPage('order-ref="SO-1001"', '?orderID=SO-1001-k3x9&STATUS=9');
     await settle();
-    expect(edges.calls).to.have.length(0);
+    expect(edges.calls.map((call) => call.url)).to.deep.equal(['/ogone/orders/SO-1001']);
     expect(el.state).to.equal('idle');
     expect(button(el)!.textContent!.trim()).to.equal('Pay now');
   });

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
+  buildDirectLinkRequest,
   describeStatus,
+  parseDirectLinkAnswer,
   parseOgoneParams,
   signShaIn,
   signShaOut,
@@ -60,5 +62,45 @@ describe('protocol core in Chromium (WebCrypto)', () => {
     expect(() => toOgoneAmount('1.234')).to.throw(/two decimals/);
     expect(describeStatus(9).outcome).to.equal('paid');
     expect(describeStatus(123).outcome).to.equal('unknown');
+  });
+
+  it('signs DirectLink requests and parses their XML answers (isomorphic: no Node API)', async () => {
+    const response = await fetch(new URL('../fixtures/directlink-vectors.json', import.meta.url));
+    const data = (await response.json()) as {
+      sha_in: {
+        name: string;
+        algorithm: HashAlgorithm;
+        passphrase: string;
+        params: Record<string, string>;
+        expected: string;
+      }[];
+      xml: { name: string; xml: string; expect: Record<string, string | number> }[];
+    };
+    for (const vector of data.sha_in) {
+      const request = await buildDirectLinkRequest({
+        environment: 'test',
+        page: 'orderdirect',
+        params: vector.params,
+        passphrase: vector.passphrase,
+        algorithm: vector.algorithm,
+      });
+      expect(new URLSearchParams(request.body).get('SHASIGN'), vector.name).to.equal(
+        vector.expected,
+      );
+    }
+    for (const vector of data.xml) {
+      const answer = parseDirectLinkAnswer(vector.xml) as unknown as Record<string, unknown>;
+      for (const [field, value] of Object.entries(vector.expect)) {
+        expect(answer[field], `${vector.name}: ${field}`).to.equal(value);
+      }
+    }
+    const html = '<form action="https://acs.example">Sécurité</form>';
+    const bytes = new TextEncoder().encode(html);
+    const base64 = btoa(String.fromCharCode(...bytes));
+    const challenge = parseDirectLinkAnswer(
+      `<ncresponse STATUS="46"><HTML_ANSWER>${base64}</HTML_ANSWER></ncresponse>`,
+    );
+    expect(challenge.htmlAnswer).to.equal(html);
+    expect(() => parseDirectLinkAnswer('<html>')).to.throw(/DirectLink answer/);
   });
 });

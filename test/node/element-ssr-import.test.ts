@@ -8,6 +8,8 @@ describe('<ogone-checkout> on a server', () => {
     assert.equal(typeof component.OgoneCheckout, 'function');
     const root = await import('../../src/index.js');
     assert.equal(typeof root.OgoneCheckout, 'function');
-    assert.equal(typeof root.signShaIn, 'function');
+    assert.equal(typeof root.describeStatus, 'function');
+    // Nothing that signs belongs in the storefront entry.
+    assert.equal('signShaIn' in root, false);
   });
 });

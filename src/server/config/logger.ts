@@ -1,9 +1,12 @@
 /** The default logger (warnings and errors to the console) and the never-throwing log call. */
 import type { OgoneLogEntry, OgoneLogger } from '../types.js';
 
-/** Console output for warnings and errors only; request lines are left to an explicit logger. */
+/**
+ * Console output for warnings and errors only; request lines (and DirectLink exchanges that went
+ * well) are left to an explicit logger.
+ */
 export const defaultLogger: OgoneLogger = (entry) => {
-  if (entry.event === 'request') return;
+  if (entry.event === 'request' || entry.level === 'info') return;
   const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
   if (entry.level === 'error') console.error(line);
   else console.warn(line);

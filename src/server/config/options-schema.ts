@@ -2,12 +2,38 @@
 import * as z from 'zod';
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../../protocol/sign.js';
 import { hasCredentials, httpOrigin, isHttpUrl, parseHttpUrl } from '../../internal/url.js';
+import { RTIMEOUT_MAX_SECONDS, RTIMEOUT_MIN_SECONDS } from '../directlink/timeouts.js';
 import type { DigestFunction, OgoneLogger, OnPaymentResult, ResolveOrder } from '../types.js';
 
 const fn = <T>(label: string) =>
   z.custom<T>((value) => typeof value === 'function', { message: `must be a ${label} function` });
 
 const secret = z.string({ message: 'must be a string' }).min(1, { message: 'must not be empty' });
+
+const RTIMEOUT_RANGE = `must be ${RTIMEOUT_MIN_SECONDS}-${RTIMEOUT_MAX_SECONDS} seconds (Ogone's RTIMEOUT range)`;
+
+/** The API user: `USERID` is 2-20 characters at Ogone; no character a form field could mangle. */
+export const DirectLinkSchema = z.object(
+  {
+    userId: z
+      .string({ message: 'is required (the API user, "Special user for API")' })
+      .regex(/^[\x21-\x7e]{2,20}$/, {
+        message: "must be 2-20 visible ASCII characters (the API user's USERID)",
+      }),
+    password: z
+      .string({ message: "is required (the API user's password)" })
+      .min(1, { message: 'must not be empty' })
+      .max(100, { message: 'must be at most 100 characters' }),
+    shaIn: secret.optional(),
+    timeoutSeconds: z
+      .number({ message: 'must be a number of seconds' })
+      .int({ message: 'must be a whole number of seconds' })
+      .min(RTIMEOUT_MIN_SECONDS, { message: RTIMEOUT_RANGE })
+      .max(RTIMEOUT_MAX_SECONDS, { message: RTIMEOUT_RANGE })
+      .optional(),
+  },
+  { message: 'must be an object { userId, password, shaIn? }' },
+);
 
 export const OptionsSchema = z.object({
   pspid: z
@@ -38,6 +64,7 @@ export const OptionsSchema = z.object({
     { message: 'must be "test", "prod" or { baseUrl: "https://…/ncol/prod" }' },
   ),
   userId: z.string({ message: 'must be a string' }).max(100).optional(),
+  directLink: DirectLinkSchema.optional(),
   basePath: z
     .string({ message: 'must be a string' })
     .regex(/^(\/[A-Za-z0-9._~-]+)*\/?$/, {

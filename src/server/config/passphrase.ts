@@ -19,7 +19,7 @@ export function isTestEnvironment(environment: OgoneEnvironment): boolean {
 
 /** A broken passphrase rule; the message never contains a passphrase. */
 export interface PassphraseProblem {
-  option: 'shaIn' | 'shaOut';
+  option: 'shaIn' | 'shaOut' | 'directLink.shaIn';
   message: string;
 }
 
@@ -49,13 +49,22 @@ export function weakness(value: string): string | undefined {
   return undefined;
 }
 
-/** Problems with the passphrases, by Ogone's rule and obvious weakness. */
-export function passphraseProblems(shaIn: string, shaOut: string): PassphraseProblem[] {
+/**
+ * Problems with the passphrases, by Ogone's rule and obvious weakness (the DirectLink one only
+ * when it is set apart from `shaIn`).
+ */
+export function passphraseProblems(
+  shaIn: string,
+  shaOut: string,
+  directLinkShaIn?: string,
+): PassphraseProblem[] {
   const problems: PassphraseProblem[] = [];
-  for (const [option, value] of [
+  const checked: [PassphraseProblem['option'], string][] = [
     ['shaIn', shaIn],
     ['shaOut', shaOut],
-  ] as const) {
+  ];
+  if (directLinkShaIn !== undefined) checked.push(['directLink.shaIn', directLinkShaIn]);
+  for (const [option, value] of checked) {
     const why = weakness(value);
     if (why !== undefined) problems.push({ option, message: why });
   }

@@ -8,6 +8,7 @@ import { issuePath } from '../../internal/issues.js';
 import { redactor } from '../../internal/redact.js';
 import { httpOrigin } from '../../internal/url.js';
 import { defaultDigest } from '../digest.js';
+import type { DirectLinkClient } from '../directlink/types.js';
 import type { AliasUsageSetting } from '../rules/alias-usage.js';
 import type {
   DigestFunction,
@@ -18,6 +19,7 @@ import type {
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
 import { defaultLogger, safeLog } from './logger.js';
+import { resolveDirectLink } from './directlink-option.js';
 import { OptionsSchema } from './options-schema.js';
 import { isTestEnvironment, passphraseProblems } from './passphrase.js';
 import { productionProblems } from './production-rules.js';
@@ -32,6 +34,8 @@ export interface ResolvedOptions {
   /** `orderstandard_utf8.asp` of the environment. */
   action: string;
   userId: string | undefined;
+  /** The API user's client; `undefined` without `directLink` (saved cards and after-sale off). */
+  directLink: DirectLinkClient | undefined;
   /** `""` or `/path` without trailing slash. */
   basePath: string;
   allowedReturnOrigins: ReadonlySet<string>;
@@ -69,7 +73,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
 
   const baseUrl = typeof options.environment === 'string' ? undefined : options.environment.baseUrl;
   const problems = [
-    ...passphraseProblems(options.shaIn, options.shaOut),
+    ...passphraseProblems(options.shaIn, options.shaOut, options.directLink?.shaIn),
     ...productionProblems(baseUrl, options.allowedReturnOrigins),
   ];
   if (problems.length > 0) {
@@ -90,6 +94,16 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     typeof options.environment === 'string'
       ? options.environment
       : { baseUrl: options.environment.baseUrl };
+  const digest = options.digest ?? defaultDigest;
+  const directLink = resolveDirectLink(options.directLink, {
+    pspid: options.pspid,
+    shaIn: options.shaIn,
+    shaOut: options.shaOut,
+    hashAlgorithm: options.hashAlgorithm,
+    environment,
+    digest,
+    log,
+  });
   return {
     pspid: options.pspid,
     shaIn: options.shaIn,
@@ -98,6 +112,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     environment,
     action: hostedPaymentPageUrl(environment),
     userId: options.userId === '' ? undefined : options.userId,
+    directLink,
     basePath: options.basePath.replace(/\/+$/, ''),
     allowedReturnOrigins: new Set(options.allowedReturnOrigins.map((o) => httpOrigin(o)!)),
     resolveOrder: options.resolveOrder,
@@ -107,7 +122,12 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     cors: options.cors,
     log,
     logRequests: logger !== undefined && logger !== defaultLogger,
-    digest: options.digest ?? defaultDigest,
-    scrub: redactor([options.shaIn, options.shaOut]),
+    digest,
+    scrub: redactor([
+      options.shaIn,
+      options.shaOut,
+      options.directLink?.password,
+      options.directLink?.shaIn,
+    ]),
   };
 }

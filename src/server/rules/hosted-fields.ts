@@ -5,6 +5,7 @@
 import { toOgoneLanguage } from '../../protocol/environment.js';
 import { normalizeFormFields } from '../../protocol/form-values.js';
 import { aliasUsageFor, type AliasUsageSetting } from './alias-usage.js';
+import { customerFields } from './customer-fields.js';
 import type { TrustedOrder } from '../types.js';
 
 /** What the field mapping needs besides the order. */
@@ -40,17 +41,8 @@ export function hostedPageFields(input: HostedFieldsInput): Record<string, strin
     AMOUNT: input.minor,
     CURRENCY: order.currency,
     LANGUAGE: language,
+    ...customerFields(order.customer),
   };
-  const customer = order.customer;
-  if (customer !== undefined) {
-    if (customer.name) fields['CN'] = customer.name;
-    if (customer.email) fields['EMAIL'] = customer.email;
-    if (customer.address) fields['OWNERADDRESS'] = customer.address;
-    if (customer.zip) fields['OWNERZIP'] = customer.zip;
-    if (customer.town) fields['OWNERTOWN'] = customer.town;
-    if (customer.country) fields['OWNERCTY'] = customer.country.toUpperCase();
-    if (customer.phone) fields['OWNERTELNO'] = customer.phone;
-  }
   fields['OPERATION'] = input.operation;
   if (input.userId !== undefined) fields['USERID'] = input.userId;
   fields['ACCEPTURL'] = input.returnUrl;

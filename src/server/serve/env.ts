@@ -24,6 +24,8 @@ export const EnvSchema = z
     OGONE_ENVIRONMENT: z.enum(['test', 'prod'], { message: 'must be test or prod' }).optional(),
     OGONE_BASE_URL: httpUrl.optional(),
     OGONE_USERID: z.string().optional(),
+    OGONE_PASSWORD: z.string().optional(),
+    OGONE_DIRECTLINK_SHA_IN: z.string().optional(),
     OGONE_ALLOWED_RETURN_ORIGINS: z.string({ message: 'is required (comma-separated origins)' }),
     OGONE_ORDER_LOOKUP_URL: httpUrl,
     OGONE_RESULT_WEBHOOK_URL: httpUrl,
@@ -45,6 +47,14 @@ export const EnvSchema = z
   .refine((env) => !(env.OGONE_ENVIRONMENT !== undefined && env.OGONE_BASE_URL !== undefined), {
     message: 'set either OGONE_ENVIRONMENT or OGONE_BASE_URL, not both',
     path: ['OGONE_BASE_URL'],
+  })
+  .refine((env) => env.OGONE_PASSWORD === undefined || env.OGONE_USERID !== undefined, {
+    message: 'needs OGONE_USERID (the API user whose password it is)',
+    path: ['OGONE_PASSWORD'],
+  })
+  .refine((env) => env.OGONE_DIRECTLINK_SHA_IN === undefined || env.OGONE_PASSWORD !== undefined, {
+    message: 'needs OGONE_USERID and OGONE_PASSWORD (the API user it signs for)',
+    path: ['OGONE_DIRECTLINK_SHA_IN'],
   });
 
 export type ServeEnv = z.infer<typeof EnvSchema>;
@@ -58,6 +68,10 @@ export const OPTION_VARIABLES: Readonly<Record<string, string>> = {
   environment: 'OGONE_ENVIRONMENT / OGONE_BASE_URL',
   'environment.baseUrl': 'OGONE_BASE_URL',
   userId: 'OGONE_USERID',
+  directLink: 'OGONE_USERID / OGONE_PASSWORD',
+  'directLink.userId': 'OGONE_USERID',
+  'directLink.password': 'OGONE_PASSWORD',
+  'directLink.shaIn': 'OGONE_DIRECTLINK_SHA_IN',
   allowedReturnOrigins: 'OGONE_ALLOWED_RETURN_ORIGINS',
   orderLookupUrl: 'OGONE_ORDER_LOOKUP_URL',
   resultWebhookUrl: 'OGONE_RESULT_WEBHOOK_URL',

@@ -9,6 +9,7 @@ import { isTestEnvironment } from '../config/passphrase.js';
 import { MAX_BODY_BYTES } from '../http/door.js';
 import { toNodeListener } from '../http/node-adapter.js';
 import { createOgoneHandler } from '../handler.js';
+import type { OgoneHandlerOptions } from '../types.js';
 import type { FetchHandler } from '../../internal/node-bridge.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
@@ -25,7 +26,11 @@ GET /healthz). Configuration, from the environment:
   OGONE_HASH_ALGORITHM          sha1 | sha256 | sha512 (default sha512)
   OGONE_ENVIRONMENT             test | prod (default test), or instead:
   OGONE_BASE_URL                hosted page base URL, e.g. https://secure.ogone.com/ncol/prod
-  OGONE_USERID                  Ogone API user sent as USERID (optional)
+  OGONE_USERID                  the API user ("Special user for API"); sent as USERID (optional)
+  OGONE_PASSWORD                the API user's password: turns DirectLink on (saved cards, capture,
+                                cancel, refund, status queries); needs OGONE_USERID (optional)
+  OGONE_DIRECTLINK_SHA_IN       SHA-IN of "Checks for DirectLink and Batch" when it differs from
+                                OGONE_SHA_IN (optional)
   OGONE_ALLOWED_RETURN_ORIGINS  comma-separated origins of your shop (required)
   OGONE_ORDER_LOOKUP_URL        GET <url>/<orderRef> answers the order as JSON, 404 when unknown (required)
   OGONE_RESULT_WEBHOOK_URL      verified results are POSTed here as JSON; must answer 2xx (required)
@@ -52,6 +57,16 @@ function usage(argv: string[]): number | undefined {
   return undefined;
 }
 
+/** The API user, when OGONE_PASSWORD is set (the schema ensures OGONE_USERID is too). */
+function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
+  if (config.OGONE_PASSWORD === undefined || config.OGONE_USERID === undefined) return undefined;
+  return {
+    userId: config.OGONE_USERID,
+    password: config.OGONE_PASSWORD,
+    shaIn: config.OGONE_DIRECTLINK_SHA_IN,
+  };
+}
+
 function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHandler {
   const environment: OgoneEnvironment =
     config.OGONE_BASE_URL !== undefined
@@ -71,6 +86,7 @@ function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHa
     hashAlgorithm: config.OGONE_HASH_ALGORITHM,
     environment,
     userId: config.OGONE_USERID,
+    directLink: directLinkOf(config),
     allowedReturnOrigins: config.OGONE_ALLOWED_RETURN_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
@@ -99,6 +115,8 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     config.OGONE_SHA_IN,
     config.OGONE_SHA_OUT,
     config.OGONE_BACKEND_TOKEN,
+    config.OGONE_PASSWORD,
+    config.OGONE_DIRECTLINK_SHA_IN,
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
     urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
   ]);
@@ -130,6 +148,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     describe: {
       basePath: '/ogone',
       environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
+      directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
     },
   });
 }
