@@ -176,7 +176,7 @@ async function writeResponse(res: ServerResponse, response: Response, head: bool
 /**
  * Mounts a web-standard handler on `node:http` through real `Request` and `Response` objects. The
  * body is read fully, bounded by `limit` (413 beyond); a handler that throws gives a generic 500
- * JSON body: no stack trace leaves the process.
+ * JSON body: no stack trace leaves the process. A `Response.error()` resets the connection.
  */
 export function fetchToNodeListener(handler: FetchHandler, limit: number): NodeListener {
   return (req: ParsedRequest, res) => {
@@ -209,7 +209,13 @@ export function fetchToNodeListener(handler: FetchHandler, limit: number): NodeL
         sendJsonError(res, 400, 'invalid-request', 'The request could not be read.');
         return;
       }
-      await writeResponse(res, await handler(request), method === 'HEAD');
+      const response = await handler(request);
+      // `Response.error()` is fetch's "network error": the answer is lost, the connection reset.
+      if (response.type === 'error') {
+        res.destroy();
+        return;
+      }
+      await writeResponse(res, response, method === 'HEAD');
     })().catch(() => answerCrash(res));
   };
 }

@@ -1,7 +1,12 @@
 /** Test cards and the card checks a real hosted page makes before it asks the acquirer. */
 
-/** What the sandbox's acquirer answers for a card. */
-export type CardBehaviour = 'success' | 'refused' | 'uncertain' | 'waiting';
+/**
+ * What the sandbox's bank does with a card: the acquirer's answer, or a 3-D Secure demand first
+ * (`challenge`: the issuer always asks the shopper to authenticate; `authentication-required`:
+ * DirectLink gets NCERROR 40001139 and no challenge, the hosted page challenges).
+ */
+export type CardBehaviour =
+  'success' | 'refused' | 'uncertain' | 'waiting' | 'challenge' | 'authentication-required';
 
 /** A card listed on the payment page and in the README. */
 export interface TestCard {
@@ -28,6 +33,16 @@ export const TEST_CARDS: readonly TestCard[] = [
     number: '4000 0000 0000 0041',
     behaviour: 'waiting',
     description: 'Waiting for payment: STATUS 41',
+  },
+  {
+    number: '4000 0000 0000 3220',
+    behaviour: 'challenge',
+    description: '3-D Secure challenge, then accepted or refused (DirectLink: STATUS 46)',
+  },
+  {
+    number: '4000 0000 0000 3063',
+    behaviour: 'authentication-required',
+    description: 'Issuer insists on 3-D Secure (DirectLink: NCERROR 40001139)',
   },
 ];
 

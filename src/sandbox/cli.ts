@@ -1,15 +1,8 @@
 /** `ogone-checkout sandbox`: serves the sandbox on node:http until SIGINT / SIGTERM. */
-import { createServer } from 'node:http';
-import { fetchToNodeListener } from '../internal/node-bridge.js';
-import { isHashAlgorithm, type HashAlgorithm } from '../protocol/sign.js';
-import { SandboxOptionsError, type SandboxOptions } from './options.js';
-import { createSandbox } from './sandbox.js';
-
-const DEMO = {
-  pspid: 'DEMOSHOP',
-  shaIn: 'demo-sha-in-passphrase',
-  shaOut: 'demo-sha-out-passphrase',
-};
+import { DEMO, optionMessageForEnv, readSandboxEnv } from './cli/env.js';
+import { createSandboxServer, listen, untilStopped } from './cli/server.js';
+import { SandboxOptionsError } from './options.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
 
 const HELP = `Usage: ogone-checkout sandbox
 
@@ -22,6 +15,10 @@ Environment:
   SANDBOX_SHA_OUT          SHA-OUT passphrase        (default: a demo value)
   SANDBOX_HASH_ALGORITHM   sha1 | sha256 | sha512    (default sha512)
   SANDBOX_FEEDBACK_URL     server-to-server feedback URL (optional)
+  SANDBOX_USERID           DirectLink API user       (default ${DEMO.userId})
+  SANDBOX_PASSWORD         its password              (default: a demo value)
+  SANDBOX_DIRECTLINK_SHA_IN  DirectLink SHA-IN       (default: SANDBOX_SHA_IN)
+  SANDBOX_MAINTENANCE_DELAY_MS  capture/cancel/refund pending time (default 1000)
   HOST                     default 127.0.0.1
   PORT                     default 9000
 `;
@@ -38,84 +35,43 @@ export async function runSandbox(argv: string[], env: NodeJS.ProcessEnv): Promis
     return 0;
   }
   if (argv.length > 0) return fail(`unexpected argument ${JSON.stringify(argv[0])}\n\n${HELP}`);
+  const config = readSandboxEnv(env);
+  if (typeof config === 'string') return fail(config);
+  const { host, options, demoSecrets, demoApiUser } = config;
 
-  const host = env['HOST'] || '127.0.0.1';
-  const portText = env['PORT'] || '9000';
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
-    return fail(`PORT must be a port number (0-65535), got ${JSON.stringify(portText)}.`);
-  }
-  const algorithm = env['SANDBOX_HASH_ALGORITHM'] || 'sha512';
-  if (!isHashAlgorithm(algorithm)) {
-    return fail('SANDBOX_HASH_ALGORITHM must be sha1, sha256 or sha512.');
-  }
-  const demoSecrets = !env['SANDBOX_SHA_IN'] && !env['SANDBOX_SHA_OUT'];
-  if (!demoSecrets && (!env['SANDBOX_SHA_IN'] || !env['SANDBOX_SHA_OUT'])) {
-    return fail('set both SANDBOX_SHA_IN and SANDBOX_SHA_OUT, or neither for the demo values.');
-  }
-  const options: SandboxOptions = {
-    pspid: env['SANDBOX_PSPID'] || DEMO.pspid,
-    shaIn: env['SANDBOX_SHA_IN'] || DEMO.shaIn,
-    shaOut: env['SANDBOX_SHA_OUT'] || DEMO.shaOut,
-    hashAlgorithm: algorithm as HashAlgorithm,
-    ...(env['SANDBOX_FEEDBACK_URL'] ? { feedbackUrl: env['SANDBOX_FEEDBACK_URL'] } : {}),
-  };
-  let sandbox;
+  let sandbox: Sandbox;
   try {
     sandbox = createSandbox(options);
   } catch (error) {
     if (error instanceof SandboxOptionsError) {
-      const variable = {
-        pspid: 'SANDBOX_PSPID',
-        shaIn: 'SANDBOX_SHA_IN',
-        shaOut: 'SANDBOX_SHA_OUT',
-        feedbackUrl: 'SANDBOX_FEEDBACK_URL',
-      }[error.option];
-      if (variable === undefined) return fail(error.message);
-      const detail = error.message.replace(/^Invalid sandbox option \w+: /, '');
-      return fail(detail.split(error.option).join(variable));
+      return fail(optionMessageForEnv(error.option, error.message));
     }
     throw error;
   }
-
-  const server = createServer(fetchToNodeListener(sandbox.handler, 64 * 1024));
+  const server = createSandboxServer(sandbox.handler);
+  let port: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(Number(portText), host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    port = await listen(server, host, config.port);
   } catch (error) {
     sandbox.close();
-    return fail(`cannot listen on ${host}:${portText}: ${(error as Error).message}`);
+    return fail(`cannot listen on ${host}:${config.port}: ${(error as Error).message}`);
   }
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : Number(portText);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const base = `http://${shownHost}:${port}/ncol/test`;
   process.stdout.write(
     [
       `Ogone sandbox listening on http://${shownHost}:${port}`,
       `  hosted page:  ${base}/orderstandard_utf8.asp`,
+      `  DirectLink:   ${base}/orderdirect_utf8.asp, maintenancedirect_utf8.asp, querydirect_utf8.asp`,
       `  environment:  { baseUrl: '${base}' }`,
       `  PSPID:        ${options.pspid}`,
-      `  algorithm:    ${algorithm}`,
+      `  algorithm:    ${options.hashAlgorithm}`,
       `  passphrases:  ${demoSecrets ? `DEMO values (SHA-IN "${DEMO.shaIn}", SHA-OUT "${DEMO.shaOut}") - never use them in production` : 'from SANDBOX_SHA_IN / SANDBOX_SHA_OUT (not shown)'}`,
+      `  API user:     ${demoApiUser ? `DEMO user "${DEMO.userId}", password "${DEMO.password}"` : `${options.apiUser!.userId} (password from SANDBOX_PASSWORD, not shown)`}`,
       `  feedback:     ${options.feedbackUrl ?? 'none (set SANDBOX_FEEDBACK_URL)'}`,
+      `  controls:     http://${shownHost}:${port}/ncol/sandbox/controls`,
       '',
     ].join('\n'),
   );
-
-  return new Promise<number>((resolve) => {
-    const stop = () => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      sandbox.close();
-      server.close(() => resolve(0));
-      server.closeAllConnections();
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  return untilStopped(server, () => sandbox.close());
 }

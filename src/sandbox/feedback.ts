@@ -77,6 +77,11 @@ export class FeedbackSender {
     }
   }
 
+  /** True while a delivery is in flight or waiting for a retry. */
+  get busy(): boolean {
+    return this.#pending > 0;
+  }
+
   /** Resolves once no delivery is in flight or waiting for a retry. */
   idle(): Promise<void> {
     if (this.#pending === 0) return Promise.resolve();

@@ -1,29 +1,17 @@
 /**
- * `ogone-checkout/sandbox`: a local stand-in for Ogone's hosted payment page that speaks the real
- * protocol, as a web-standard `(request: Request) => Promise<Response>` handler.
+ * `ogone-checkout/sandbox`: a local stand-in for the Ogone platform that speaks the real protocol —
+ * the hosted payment page, DirectLink (orderdirect, maintenancedirect, querydirect) and 3-D
+ * Secure — as a web-standard `(request: Request) => Promise<Response>` handler.
  * @packageDocumentation
  */
-export {
-  ALREADY_PROCESSED_NCERROR,
-  createSandbox,
-  createSandboxHandler,
-  ogoneReturnAmount,
-  returnUrlFor,
-  type FetchHandler,
-  type Sandbox,
-} from './sandbox.js';
+export { createSandbox, type FetchHandler, type Sandbox } from './sandbox.js';
 export {
   SandboxOptionsError,
-  type ResolvedSandboxOptions,
+  type SandboxApiUser,
   type SandboxFetch,
   type SandboxOptions,
 } from './options.js';
+export type { SandboxControls } from './sandbox-pages/controls.js';
+export type { ControlsState, DirectLinkPage } from './state/controls.js';
 export type { FeedbackDelivery } from './feedback.js';
-export {
-  cardBehaviour,
-  cardBrand,
-  luhnValid,
-  TEST_CARDS,
-  type CardBehaviour,
-  type TestCard,
-} from './cards.js';
+export { TEST_CARDS, type CardBehaviour, type TestCard } from './cards.js';

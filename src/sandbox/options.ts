@@ -1,5 +1,7 @@
-import * as z from 'zod';
-import type { HashAlgorithm } from '../protocol/index.js';
+/** The sandbox's options: what a merchant sets in Ogone's back office, validated, with defaults. */
+import type { HashAlgorithm } from '../protocol/sign.js';
+import { httpOrigin } from '../internal/url.js';
+import { SandboxOptionsSchema } from './options-schema.js';
 
 /** The `fetch` the sandbox uses to deliver server-to-server feedback. */
 export type SandboxFetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -29,6 +31,37 @@ export interface SandboxOptions {
   maxEntries?: number;
   /** Clock, for tests (default `() => new Date()`). */
   now?: () => Date;
+  /**
+   * Path under which the sandbox is mounted (default `''`: pages at `/ncol/test/…`). Requests
+   * outside it get 404, and the pages' forms post under it.
+   */
+  basePath?: string;
+  /**
+   * The DirectLink API user ("Special user for API": USERID and password) that may call
+   * orderdirect, maintenancedirect and querydirect. Without it every DirectLink call answers
+   * "Connection to API feature not allowed for this user".
+   */
+  apiUser?: SandboxApiUser;
+  /** SHA-IN passphrase of "Checks for DirectLink and Batch" (default: `shaIn`). */
+  directLinkShaIn?: string;
+  /**
+   * How long a capture, cancel or refund stays pending (91, 61, 81) before its final status and
+   * the signed status-change feedback (default 1000 ms; 0 in tests).
+   */
+  maintenanceDelayMs?: number;
+  /**
+   * The sandbox's origin as browsers reach it, for the 3-D Secure form of `HTML_ANSWER`
+   * (default: the origin each DirectLink request was sent to).
+   */
+  publicOrigin?: string;
+}
+
+/** The DirectLink API user. */
+export interface SandboxApiUser {
+  /** USERID, 2-20 characters. */
+  userId: string;
+  /** PSWD. */
+  password: string;
 }
 
 /** Options after validation, with defaults applied. */
@@ -43,6 +76,11 @@ export interface ResolvedSandboxOptions {
   fetch: SandboxFetch;
   maxEntries: number;
   now: () => Date;
+  basePath: string;
+  apiUser: SandboxApiUser | undefined;
+  directLinkShaIn: string;
+  maintenanceDelayMs: number;
+  publicOrigin: string | undefined;
 }
 
 /** Thrown by `createSandbox` for a wrong option; the message names the option, never a secret. */
@@ -57,74 +95,12 @@ export class SandboxOptionsError extends Error {
   }
 }
 
-const passphrase = (name: string) =>
-  z
-    .string({ error: `${name} must be a string` })
-    .min(1, { error: `${name} must not be empty` })
-    .max(256, { error: `${name} must be at most 256 characters` });
-
-const OptionsSchema = z.object({
-  pspid: z.string({ error: 'pspid must be a string' }).regex(/^[A-Za-z0-9._-]{1,30}$/, {
-    error: 'pspid must be 1-30 letters, digits, ".", "_" or "-"',
-  }),
-  shaIn: passphrase('shaIn'),
-  shaOut: passphrase('shaOut'),
-  hashAlgorithm: z
-    .enum(['sha1', 'sha256', 'sha512'], { error: 'hashAlgorithm must be sha1, sha256 or sha512' })
-    .optional(),
-  feedbackUrl: z
-    .string({ error: 'feedbackUrl must be a string' })
-    .refine(
-      (value) => {
-        try {
-          const url = new URL(value);
-          return url.protocol === 'http:' || url.protocol === 'https:';
-        } catch {
-          return false;
-        }
-      },
-      { error: 'feedbackUrl must be an absolute http(s) URL' },
-    )
-    .optional(),
-  feedbackRetryDelaysMs: z
-    .array(
-      z
-        .number({ error: 'feedbackRetryDelaysMs must hold numbers' })
-        .int({ error: 'feedbackRetryDelaysMs must hold whole milliseconds' })
-        .min(0, { error: 'feedbackRetryDelaysMs must not be negative' })
-        .max(3_600_000, { error: 'feedbackRetryDelaysMs entries must be at most one hour' }),
-      { error: 'feedbackRetryDelaysMs must be an array of milliseconds' },
-    )
-    .max(3, { error: 'feedbackRetryDelaysMs allows at most 3 retries (4 tries in all)' })
-    .optional(),
-  feedbackTimeoutMs: z
-    .number({ error: 'feedbackTimeoutMs must be a number' })
-    .int({ error: 'feedbackTimeoutMs must be whole milliseconds' })
-    .min(1, { error: 'feedbackTimeoutMs must be positive' })
-    .max(60_000, { error: 'feedbackTimeoutMs must be at most 60000' })
-    .optional(),
-  fetch: z
-    .custom<SandboxFetch>((value) => typeof value === 'function', {
-      error: 'fetch must be a function',
-    })
-    .optional(),
-  maxEntries: z
-    .number({ error: 'maxEntries must be a number' })
-    .int({ error: 'maxEntries must be a whole number' })
-    .min(1, { error: 'maxEntries must be at least 1' })
-    .max(1_000_000, { error: 'maxEntries must be at most 1000000' })
-    .optional(),
-  now: z
-    .custom<() => Date>((value) => typeof value === 'function', { error: 'now must be a function' })
-    .optional(),
-});
-
 /** Validates options and applies defaults; throws {@link SandboxOptionsError}. */
 export function resolveSandboxOptions(options: unknown): ResolvedSandboxOptions {
   if (typeof options !== 'object' || options === null) {
     throw new SandboxOptionsError('options', 'Sandbox options must be an object.');
   }
-  const result = OptionsSchema.safeParse(options);
+  const result = SandboxOptionsSchema.safeParse(options);
   if (!result.success) {
     const issue = result.error.issues[0];
     const option = typeof issue?.path[0] === 'string' ? issue.path[0] : 'options';
@@ -153,5 +129,10 @@ export function resolveSandboxOptions(options: unknown): ResolvedSandboxOptions 
     fetch: fetchImpl ?? (() => Promise.reject(new Error('fetch is not available'))),
     maxEntries: value.maxEntries ?? 1000,
     now: value.now ?? (() => new Date()),
+    basePath: value.basePath ?? '',
+    apiUser: value.apiUser,
+    directLinkShaIn: value.directLinkShaIn ?? value.shaIn,
+    maintenanceDelayMs: value.maintenanceDelayMs ?? 1000,
+    publicOrigin: value.publicOrigin === undefined ? undefined : httpOrigin(value.publicOrigin),
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseOgoneParams, signShaIn, verifyShaOut } from '../../src/protocol/index.js';
@@ -142,13 +142,168 @@ describe('ogone-checkout sandbox (CLI) configuration errors', { concurrency: tru
     ['only one passphrase', { SANDBOX_SHA_IN: SHA_IN }, /SANDBOX_SHA_IN and SANDBOX_SHA_OUT/],
     ['a relative feedback URL', { SANDBOX_FEEDBACK_URL: '/feedback' }, /SANDBOX_FEEDBACK_URL/],
     ['a bad PORT', { PORT: 'eighty' }, /PORT/],
+    [
+      'only one of the API user variables',
+      { SANDBOX_USERID: 'API1' },
+      /SANDBOX_USERID and SANDBOX_PASSWORD/,
+    ],
+    [
+      'a bad maintenance delay',
+      { SANDBOX_MAINTENANCE_DELAY_MS: 'soon' },
+      /SANDBOX_MAINTENANCE_DELAY_MS/,
+    ],
+    [
+      'a one-character API user',
+      { SANDBOX_USERID: 'A', SANDBOX_PASSWORD: 'pw-1' },
+      /SANDBOX_USERID/,
+    ],
+    [
+      'a feedback URL with credentials',
+      { SANDBOX_FEEDBACK_URL: 'https://shop:p%40ss-9f2a@shop.example/feedback' },
+      /SANDBOX_FEEDBACK_URL must not contain credentials/,
+    ],
   ];
   for (const [name, env, message] of bad) {
-    it(`refuses ${name} with exit code 2 and a message naming the variable`, async () => {
-      const started = run(env);
-      assert.equal(await started.exit, 2);
-      assert.match(started.stderr(), message);
-      assert.ok(!started.stderr().includes(SHA_IN));
-    });
+    it(
+      `refuses ${name} with exit code 2 and a message naming the variable`,
+      { timeout: 15_000 },
+      async () => {
+        const started = run(env);
+        const timer = setTimeout(() => started.child.kill('SIGKILL'), 10_000);
+        assert.equal(await started.exit, 2);
+        clearTimeout(timer);
+        assert.match(started.stderr(), message);
+        for (const secret of [SHA_IN, 'p%40ss-9f2a', 'p@ss-9f2a']) {
+          assert.ok(!started.stderr().includes(secret) && !started.stdout().includes(secret));
+        }
+      },
+    );
   }
+});
+
+/** Sends raw bytes and reads until the server closes the connection. */
+function rawExchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('ogone-checkout sandbox (CLI) server guards, as serve (issue 15, item 5)', () => {
+  it('answers bytes that are not HTTP with the JSON 400 and closes the connection', async () => {
+    const started = run({});
+    try {
+      const base = await waitForUrl(started);
+      const answer = await rawExchange(base, 'NOT HTTP AT ALL\r\n\r\n');
+      assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/);
+      assert.match(answer, /"code":"invalid-request"/);
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exit, 0);
+    } finally {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    }
+  });
+
+  it("uses serve's header, body and keep-alive timeouts, not Node's defaults", async () => {
+    const { createSandboxServer } = await import('../../src/sandbox/cli/server.js');
+    const server = createSandboxServer(async () => new Response('ok'));
+    assert.equal(server.headersTimeout, 10_000, 'headers within 10 s (Node: 60 s)');
+    assert.equal(server.requestTimeout, 30_000, 'the whole request within 30 s (Node: 300 s)');
+    assert.equal(server.keepAliveTimeout, 5_000);
+    assert.ok(server.listenerCount('clientError') > 0);
+  });
+});
+
+describe('ogone-checkout sandbox (CLI): DirectLink', () => {
+  it('charges a saved card with the configured API user, and a dropped answer resets the socket', async () => {
+    const started = run({
+      SANDBOX_PSPID: 'CLISHOP',
+      SANDBOX_SHA_IN: SHA_IN,
+      SANDBOX_SHA_OUT: SHA_OUT,
+      SANDBOX_USERID: 'CLI-API',
+      SANDBOX_PASSWORD: 'cli-api-pw-7',
+      SANDBOX_DIRECTLINK_SHA_IN: 'cli-directlink-in-3',
+      SANDBOX_MAINTENANCE_DELAY_MS: '0',
+    });
+    try {
+      const base = await waitForUrl(started);
+      assert.match(
+        started.stdout(),
+        /API user: +CLI-API \(password from SANDBOX_PASSWORD, not shown\)/,
+      );
+      assert.ok(!started.stdout().includes('cli-api-pw-7'));
+      assert.ok(!started.stdout().includes('cli-directlink-in-3'));
+      // Save a card on the hosted page.
+      const fields: Record<string, string> = {
+        PSPID: 'CLISHOP',
+        ORDERID: 'CLI-SAVE-1',
+        AMOUNT: '100',
+        CURRENCY: 'EUR',
+        LANGUAGE: 'en_US',
+        ALIAS: 'CLI-ALIAS',
+        ACCEPTURL: 'http://127.0.0.1:1/return',
+      };
+      fields['SHASIGN'] = await signShaIn(fields, SHA_IN, 'sha512');
+      const page = await (
+        await fetch(`${base}/ncol/test/orderstandard_utf8.asp`, {
+          method: 'POST',
+          body: new URLSearchParams(fields),
+        })
+      ).text();
+      const token = /name="session" value="([^"]+)"/.exec(page)![1]!;
+      const paid = await fetch(`${base}/ncol/test/sandbox/pay`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({
+          session: token,
+          cardno: '4111111111111111',
+          expiry: '12/35',
+          cvc: '123',
+          cn: 'Ann',
+          alias_consent: 'Y',
+          action: 'pay',
+        }),
+      });
+      assert.equal(paid.status, 303);
+
+      const order = async (orderId: string) => {
+        const body: Record<string, string> = {
+          PSPID: 'CLISHOP',
+          USERID: 'CLI-API',
+          PSWD: 'cli-api-pw-7',
+          ORDERID: orderId,
+          AMOUNT: '250',
+          CURRENCY: 'EUR',
+          ALIAS: 'CLI-ALIAS',
+          ECI: '9',
+        };
+        body['SHASIGN'] = await signShaIn(body, 'cli-directlink-in-3', 'sha512');
+        return fetch(`${base}/ncol/test/orderdirect_utf8.asp`, {
+          method: 'POST',
+          body: new URLSearchParams(body),
+        });
+      };
+      const answer = await (await order('CLI-DL-1')).text();
+      assert.match(answer, /STATUS="9"/);
+      assert.match(answer, /ALIAS="CLI-ALIAS"/);
+
+      const control = await fetch(`${base}/ncol/sandbox/controls`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'drop-next-answer', page: 'orderdirect' }),
+      });
+      assert.equal(control.status, 200);
+      await assert.rejects(order('CLI-DL-2'), TypeError, 'the connection is reset');
+      assert.match(await (await order('CLI-DL-2')).text(), /NCERROR="50001113"/);
+
+      started.child.kill('SIGTERM');
+      assert.equal(await started.exit, 0);
+    } finally {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    }
+  });
 });

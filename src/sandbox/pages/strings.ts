@@ -29,6 +29,10 @@ export interface SandboxStrings {
   sandboxNote: string;
   operationSale: string;
   operationAuthorisation: string;
+  savedCard: string;
+  savedCardExpires: string;
+  payWithSavedCard: string;
+  orAnotherCard: string;
 }
 
 const en: SandboxStrings = {
@@ -60,6 +64,10 @@ const en: SandboxStrings = {
   sandboxNote: 'Ogone sandbox: a local stand-in for the hosted payment page. No money moves.',
   operationSale: 'Sale',
   operationAuthorisation: 'Authorisation only',
+  savedCard: 'Your saved card',
+  savedCardExpires: 'expires',
+  payWithSavedCard: 'Pay with this card',
+  orAnotherCard: 'Or pay with another card',
 };
 
 const fr: SandboxStrings = {
@@ -93,6 +101,10 @@ const fr: SandboxStrings = {
     "Bac à sable Ogone : une imitation locale de la page de paiement. Aucun argent n'est débité.",
   operationSale: 'Vente',
   operationAuthorisation: 'Autorisation seule',
+  savedCard: 'Votre carte enregistrée',
+  savedCardExpires: 'expire fin',
+  payWithSavedCard: 'Payer avec cette carte',
+  orAnotherCard: 'Ou payez avec une autre carte',
 };
 
 const nl: SandboxStrings = {
@@ -126,6 +138,10 @@ const nl: SandboxStrings = {
     'Ogone-sandbox: een lokale nabootsing van de betaalpagina. Er wordt geen geld verplaatst.',
   operationSale: 'Verkoop',
   operationAuthorisation: 'Alleen autorisatie',
+  savedCard: 'Uw bewaarde kaart',
+  savedCardExpires: 'vervalt',
+  payWithSavedCard: 'Betalen met deze kaart',
+  orAnotherCard: 'Of betaal met een andere kaart',
 };
 
 const de: SandboxStrings = {
@@ -158,6 +174,10 @@ const de: SandboxStrings = {
   sandboxNote: 'Ogone-Sandbox: ein lokaler Ersatz für die Zahlungsseite. Es fließt kein Geld.',
   operationSale: 'Verkauf',
   operationAuthorisation: 'Nur Autorisierung',
+  savedCard: 'Ihre gespeicherte Karte',
+  savedCardExpires: 'gültig bis',
+  payWithSavedCard: 'Mit dieser Karte bezahlen',
+  orAnotherCard: 'Oder mit einer anderen Karte bezahlen',
 };
 
 const BY_LANGUAGE: Record<string, SandboxStrings> = { en, fr, nl, de };
