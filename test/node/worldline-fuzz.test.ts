@@ -34,7 +34,9 @@ const sandbox = createWorldlineSandbox({
   webhookKeyId: WEBHOOK_KEY_ID,
   webhookSecret: WEBHOOK_SECRET,
   legacyAlias: (token) =>
-    token === 'ALIAS' ? { number: '4111111111111111', expiryDate: '1230' } : undefined,
+    token === 'ALIAS'
+      ? { masked: 'XXXXXXXXXXXX1111', ed: '1230', behaviour: 'success' }
+      : undefined,
 });
 
 /** A real authorised payment, so capture / cancel / refund reach their rules. */

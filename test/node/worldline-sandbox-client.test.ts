@@ -23,6 +23,8 @@ import {
 
 const LEGACY_ALIAS = 'OGONE_ALIAS_0042';
 const REFUSED_ALIAS = 'OGONE_ALIAS_REFUSED';
+const INSISTING_ALIAS = 'OGONE_ALIAS_3DS_REQUIRED';
+const EXPIRED_ALIAS = 'OGONE_ALIAS_EXPIRED';
 const RETURN = 'https://shop.example/wl/return?o=42';
 
 let running: RunningSandbox;
@@ -34,11 +36,22 @@ before(async () => {
   running = await startWorldline({
     webhookUrl: receiver.url,
     legacyAlias: (token) =>
+      // The shape of the Ogone sandbox's alias memory: masked number, ED, behaviour.
       token === LEGACY_ALIAS
-        ? { number: '4111111111111111', expiryDate: '1230', cardholderName: 'Legacy Holder' }
+        ? {
+            masked: 'XXXXXXXXXXXX1111',
+            brand: 'VISA',
+            ed: '1230',
+            cardholder: 'Legacy Holder',
+            behaviour: 'success',
+          }
         : token === REFUSED_ALIAS
-          ? { number: '4000000000000002', expiryDate: '1230' }
-          : undefined,
+          ? { masked: 'XXXXXXXXXXXX0002', ed: '1230', behaviour: 'refused' }
+          : token === INSISTING_ALIAS
+            ? { masked: 'XXXXXXXXXXXX3063', ed: '1230', behaviour: 'authentication-required' }
+            : token === EXPIRED_ALIAS
+              ? 'expired'
+              : undefined,
   });
   client = running.client();
 });
@@ -153,7 +166,13 @@ describe('token payments', () => {
     if (result.kind !== 'done') return;
     assert.equal(result.payment.status.legacyStatus, 5);
     assert.equal(result.payment.token, LEGACY_ALIAS);
-    assert.equal((await client.getToken(LEGACY_ALIAS)).cardAlias, '411111XXXXXX1111');
+    const token = await client.getToken(LEGACY_ALIAS);
+    assert.equal(token.cardAlias, 'XXXXXXXXXXXX1111', 'only what the alias memory knows');
+    assert.equal(token.expiryDate, '1230');
+    await assert.rejects(
+      client.getToken(EXPIRED_ALIAS),
+      (error: unknown) => error instanceof WorldlineError && error.code === 'not-found',
+    );
   });
 
   it('3-D Secure: the shopper is sent to the challenge (merchantAction REDIRECT), then back', async () => {
@@ -215,6 +234,34 @@ describe('token payments', () => {
     const { payment } = await client.getHostedCheckout(created.hostedCheckoutId);
     assert.equal(payment?.status.legacyStatus, 5);
     assert.equal(payment?.token, LEGACY_ALIAS);
+  });
+
+  it('an issuer that insists on 3-D Secure: declined without the shopper, challenged with them', async () => {
+    const base = {
+      amount: { minor: '500', currency: 'EUR' },
+      token: INSISTING_ALIAS,
+      authorizationMode: 'SALE',
+    } as const;
+    const mit = await client.createTokenPayment({
+      ...base,
+      merchantReference: 'insist-1',
+      initiator: 'merchant',
+    });
+    assert.equal(mit.kind, 'declined');
+    assert.deepEqual(mit.kind === 'declined' && mit.errorIds, ['AUTHENTICATION_REQUIRED']);
+    const cit = await client.createTokenPayment({
+      ...base,
+      merchantReference: 'insist-2',
+      initiator: 'customer',
+      returnUrl: 'https://shop.example/wl/3ds',
+    });
+    assert.equal(cit.kind, 'redirect');
+  });
+
+  it('a waiting card on the page reads 41 (pending)', async () => {
+    const { payment } = await paidCheckout('4000 0000 0000 0041');
+    assert.equal(payment.status.legacyStatus, 41);
+    assert.equal(payment.status.info.outcome, 'pending');
   });
 
   it('a refused card comes back declined; an unknown token is not found', async () => {
@@ -330,7 +377,7 @@ describe('after-sale operations', () => {
       (error: unknown) => error instanceof WorldlineError && error.code === 'not-found',
     );
     const separate = await startWorldline({
-      legacyAlias: () => ({ number: '4111111111111111', expiryDate: '1230' }),
+      legacyAlias: () => ({ masked: 'XXXXXXXXXXXX1111', ed: '1230', behaviour: 'success' }),
     });
     try {
       const other = separate.client();

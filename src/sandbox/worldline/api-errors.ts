@@ -136,6 +136,15 @@ export const API_ERRORS = {
     category: 'PAYMENT_PLATFORM_ERROR',
     message: '3-D Secure authentication failed.',
   },
+  /** Mirrors the Ogone sandbox's NCERROR 40001139 for a payment without the shopper: sandbox-own id. */
+  'authentication-required': {
+    httpStatus: 402,
+    errorCode: '40001139',
+    id: 'AUTHENTICATION_REQUIRED',
+    category: 'PAYMENT_PLATFORM_ERROR',
+    message:
+      'The issuer requires 3-D Secure: pay with the shopper present (CIT) or on the hosted page.',
+  },
   'too-large': {
     httpStatus: 413,
     errorCode: '9413',

@@ -5,7 +5,6 @@
  */
 import { errorBody } from './api-errors.js';
 import { cancel, capture, refund, type AfterSale } from './after-sale.js';
-import { worldlineCardBehaviour } from './cards.js';
 import { notify, type SandboxContext } from './context.js';
 import {
   amountOfMoney,
@@ -20,7 +19,7 @@ import {
   type Json,
 } from './fields.js';
 import type { ApiAnswer } from './http.js';
-import { newPayment, settle } from './payment-factory.js';
+import { asksAuthentication, newPayment, settle, type CheckoutOutcome } from './payment-factory.js';
 import {
   compactTime,
   paymentDetailsJson,
@@ -97,17 +96,19 @@ export async function createPayment(
       },
       now,
     );
-    let behaviour = worldlineCardBehaviour(token.card.digits);
-    // A merchant-initiated payment is out of scope of strong authentication: no challenge.
-    if (behaviour === 'challenge' && requestor !== 'cardholderInitiated') behaviour = 'success';
-    if (behaviour === 'challenge' && returnUrl === undefined) {
+    const { behaviour } = token.card;
+    const challenge = asksAuthentication(behaviour) && requestor === 'cardholderInitiated';
+    // Without the shopper, strong authentication is out of scope: a challenge card goes through,
+    // an issuer that insists on 3-D Secure declines.
+    const outcome: CheckoutOutcome = behaviour === 'challenge' ? 'success' : behaviour;
+    if (challenge && returnUrl === undefined) {
       throw new FieldError(
         'cardPaymentMethodSpecificInput.threeDSecure.redirectionData.returnUrl',
         'The issuer asks for 3-D Secure: threeDSecure.redirectionData.returnUrl is required.',
       );
     }
     state.payments.set(payment.id, payment);
-    if (behaviour === 'challenge') {
+    if (challenge) {
       const pageToken = state.pageToken();
       const returnMac = globalThis.crypto.randomUUID();
       state.challenges.set(pageToken, {
@@ -131,11 +132,13 @@ export async function createPayment(
         },
       };
     }
-    settle(payment, behaviour, now);
+    settle(payment, outcome, now);
     void notify(context, payment);
     const result = { payment: paymentJson(payment) };
-    if (behaviour === 'refused') {
-      return errorBody('declined', undefined, { paymentResult: result });
+    if (outcome === 'refused' || outcome === 'authentication-required') {
+      return errorBody(outcome === 'refused' ? 'declined' : 'authentication-required', undefined, {
+        paymentResult: result,
+      });
     }
     return {
       status: 201,

@@ -9,11 +9,12 @@ import { errorBody } from './api-errors.js';
 import type { SandboxContext } from './context.js';
 import type { Json } from './fields.js';
 import type { ApiAnswer } from './http.js';
-import { maskedCardNumber } from './payment-model.js';
+import { maskedCardNumber, type SandboxCard } from './payment-model.js';
 
-/** A card number as the token's `card.alias` shows it: `411111XXXXXX1111`. */
-function cardAlias(digits: string): string {
-  return `${digits.slice(0, 6)}${'X'.repeat(Math.max(0, digits.length - 10))}${digits.slice(-4)}`;
+/** A card number as the token's `card.alias` shows it: `411111XXXXXX1111` (BIN when known). */
+function cardAlias(card: SandboxCard): string {
+  const hidden = card.length - 4 - card.bin.length;
+  return `${card.bin}${'X'.repeat(Math.max(0, hidden))}${card.last4}`;
 }
 
 export async function getToken(context: SandboxContext, id: string): Promise<ApiAnswer> {
@@ -26,10 +27,10 @@ export async function getToken(context: SandboxContext, id: string): Promise<Api
       id: token.id,
       paymentProductId: card.paymentProductId,
       card: {
-        alias: cardAlias(card.digits),
+        alias: cardAlias(card),
         data: {
           cardWithoutCvv: {
-            cardNumber: maskedCardNumber(card.digits),
+            cardNumber: maskedCardNumber(card),
             cardholderName: card.cardholderName,
             expiryDate: card.expiryDate,
           },

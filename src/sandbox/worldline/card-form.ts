@@ -1,10 +1,10 @@
 /** The checkout page's card form: the model it is drawn from, and the submitted card read back. */
 import { cvcValid, normalizeCardNumber, parseExpiry } from '../cards.js';
-import { acceptableCardNumber, paymentProductId } from './cards.js';
+import { acceptableCardNumber, paymentProductId, worldlineCardBehaviour } from './cards.js';
 import type { SandboxContext } from './context.js';
 import type { CardField, CheckoutPageModel } from './pages/checkout-page.js';
 import { checkoutStrings } from './pages/strings.js';
-import { maskedCardNumber, type SandboxCard } from './payment-model.js';
+import { keptCard, maskedCardNumber, type SandboxCard } from './payment-model.js';
 import type { CheckoutSession } from './state.js';
 
 export async function pageModel(
@@ -21,7 +21,7 @@ export async function pageModel(
     const expiry = stored.card.expiryDate;
     savedCards.push({
       token,
-      masked: maskedCardNumber(stored.card.digits),
+      masked: maskedCardNumber(stored.card),
       expiry: `${expiry.slice(0, 2)}/${expiry.slice(2)}`,
     });
   }
@@ -61,11 +61,11 @@ export function readCard(form: URLSearchParams, session: CheckoutSession, now: D
   if (digits === undefined || expiry === undefined || Object.keys(errors).length > 0) {
     return { values: { cardNumber: rawNumber, expiry: rawExpiry, cardholder, saveCard }, errors };
   }
-  const card: SandboxCard = {
-    digits,
+  const card = keptCard(digits, {
     expiryDate: expiry.ed,
     cardholderName: cardholder,
     paymentProductId: paymentProductId(digits),
-  };
+    behaviour: worldlineCardBehaviour(digits),
+  });
   return { card, saveCard };
 }

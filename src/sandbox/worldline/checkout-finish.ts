@@ -83,9 +83,14 @@ export function finish(
       ? strings.resultPaid
       : outcome === 'cancelled'
         ? strings.resultCancelled
-        : outcome === 'uncertain'
+        : outcome === 'uncertain' || outcome === 'waiting'
           ? strings.resultPending
           : strings.resultRefused;
-  const tone = outcome === 'success' ? 'ok' : outcome === 'uncertain' ? 'neutral' : 'bad';
+  const tone =
+    outcome === 'success'
+      ? 'ok'
+      : outcome === 'uncertain' || outcome === 'waiting'
+        ? 'neutral'
+        : 'bad';
   return { html: renderMessagePage({ strings, title, tone, link: location }), formTargets: [] };
 }

@@ -3,7 +3,6 @@
  * consent when the merchant asked for it, cancel, and the 3-D Secure challenge for the challenge
  * card. A second submit gets the first answer again.
  */
-import { worldlineCardBehaviour } from './cards.js';
 import { pageModel, readCard } from './card-form.js';
 import { answerPage, endedPage, finish } from './checkout-finish.js';
 import type { SandboxContext } from './context.js';
@@ -11,7 +10,7 @@ import { htmlResponse, readForm, redirectResponse } from './http.js';
 import { renderChallengePage } from './pages/challenge-page.js';
 import { renderCheckoutPage } from './pages/checkout-page.js';
 import { checkoutStrings } from './pages/strings.js';
-import { newPayment } from './payment-factory.js';
+import { asksAuthentication, newPayment } from './payment-factory.js';
 import { maskedCardNumber, type SandboxCard } from './payment-model.js';
 import type { CheckoutSession } from './state.js';
 
@@ -65,7 +64,7 @@ export async function handleCheckoutPage(
       merchantId: config.merchantId,
       amount: session.amount,
       currency: session.currency,
-      maskedCard: maskedCardNumber(pending.card.digits),
+      maskedCard: maskedCardNumber(pending.card),
     });
     return htmlResponse(html, { formTargets });
   }
@@ -113,8 +112,8 @@ async function payWith(
   token: string | undefined,
   pagePath: string,
 ): Promise<Response> {
-  const behaviour = worldlineCardBehaviour(card.digits);
-  if (behaviour !== 'challenge') {
+  const { behaviour } = card;
+  if (!asksAuthentication(behaviour)) {
     session.finished = Promise.resolve(finish(context, session, behaviour, card, saveCard, token));
     return answerPage(await session.finished);
   }

@@ -5,21 +5,28 @@
  */
 import * as z from 'zod';
 import { hasCredentials, parseHttpUrl } from '../../internal/url.js';
+import type { CardBehaviour } from '../cards.js';
 import { SandboxOptionsError, type SandboxFetch } from '../options.js';
 
-/** A card the sandbox knows by a legacy Ogone alias (the Ogone sandbox's alias memory). */
+/**
+ * A card the sandbox knows by a legacy Ogone alias: the shape of the Ogone sandbox's alias memory
+ * (`AliasStore.card()`), so the two connect with `(alias) => aliases.card(pspid, alias, now)`.
+ */
 export interface LegacyCard {
-  /** The full test card number, digits only. */
-  number: string;
+  /** As Ogone shows it (`XXXXXXXXXXXX1111`), or a full test number. */
+  masked: string;
+  brand?: string | undefined;
   /** `MMYY`. */
-  expiryDate: string;
-  cardholderName?: string | undefined;
+  ed: string;
+  cardholder?: string | undefined;
+  /** The test behaviour the card was saved with. */
+  behaviour: CardBehaviour;
 }
 
 /** Looks a token up among legacy Ogone aliases; `undefined` when it is not one. */
 export type LegacyAliasLookup = (
   token: string,
-) => LegacyCard | undefined | Promise<LegacyCard | undefined>;
+) => LegacyCard | 'expired' | undefined | Promise<LegacyCard | 'expired' | undefined>;
 
 export interface WorldlineSandboxOptions {
   /** The PSPID: calls for another `/v2/{merchantId}` are refused (403). */

@@ -46,6 +46,13 @@ export type CheckoutOutcome =
   | 'cancelled'
   | 'authentication-failed';
 
+/** True for a card whose issuer asks for 3-D Secure before anything else. */
+export function asksAuthentication(
+  behaviour: WorldlineCardBehaviour,
+): behaviour is 'challenge' | 'authentication-required' {
+  return behaviour === 'challenge' || behaviour === 'authentication-required';
+}
+
 /** Applies the checkout's outcome to the payment. A sale is captured at once, and final. */
 export function settle(payment: SandboxPayment, outcome: CheckoutOutcome, now: Date): void {
   payment.changedAt = now;
@@ -66,8 +73,15 @@ export function settle(payment: SandboxPayment, outcome: CheckoutOutcome, now: D
       payment.phase = 'rejected';
       payment.error = 'authentication-refused';
       break;
+    case 'authentication-required':
+      payment.phase = 'rejected';
+      payment.error = 'authentication-required';
+      break;
     case 'uncertain':
       payment.phase = 'uncertain';
+      break;
+    case 'waiting':
+      payment.phase = 'waiting';
       break;
     case 'cancelled':
       payment.phase = 'cancelled-by-customer';

@@ -6,19 +6,29 @@
  * uncertain, 6 cancelled authorisation, 8 refunded); a partial refund leaves 9 (notes §2.8).
  */
 import { apiErrorEntry, type ApiErrorName } from './api-errors.js';
+import type { WorldlineCardBehaviour } from './cards.js';
 
 export type AuthorizationMode = 'SALE' | 'FINAL_AUTHORIZATION' | 'PRE_AUTHORIZATION';
 
 /** Where the checkout of a payment ended; after-sale amounts live beside it. */
 export type Phase =
-  'redirected' | 'rejected' | 'cancelled-by-customer' | 'uncertain' | 'authorized';
+  'redirected' | 'rejected' | 'cancelled-by-customer' | 'uncertain' | 'waiting' | 'authorized';
 
+/**
+ * A card as the sandbox keeps it: never the full number (like the Ogone sandbox's alias memory),
+ * only what the platform shows (BIN, last four digits) and the test behaviour it was entered with.
+ */
 export interface SandboxCard {
-  digits: string;
+  /** The first six digits; `''` when unknown (a legacy alias only has its masked number). */
+  bin: string;
+  last4: string;
+  /** Number of digits. */
+  length: number;
   /** `MMYY`. */
   expiryDate: string;
   cardholderName: string;
   paymentProductId: number;
+  behaviour: WorldlineCardBehaviour;
 }
 
 export interface OperationRecord {
@@ -96,6 +106,8 @@ export function statusOf(payment: SandboxPayment): StatusView {
       return view('REJECTED', 'UNSUCCESSFUL', 2);
     case 'cancelled-by-customer':
       return view('CANCELLED', 'UNSUCCESSFUL', 1);
+    case 'waiting':
+      return view('PENDING_PAYMENT', 'PENDING_PAYMENT', 41);
     case 'uncertain':
       return payment.mode === 'SALE'
         ? view('CAPTURE_REQUESTED', 'PENDING_CONNECT_OR_3RD_PARTY', 92)
@@ -134,8 +146,16 @@ export function compactTime(date: Date): string {
 }
 
 /** `************1111`. */
-export function maskedCardNumber(digits: string): string {
-  return `${'*'.repeat(Math.max(0, digits.length - 4))}${digits.slice(-4)}`;
+export function maskedCardNumber(card: SandboxCard): string {
+  return `${'*'.repeat(Math.max(0, card.length - 4))}${card.last4}`;
+}
+
+/** What is kept of a card number typed on the page (the number itself is not). */
+export function keptCard(
+  digits: string,
+  rest: Omit<SandboxCard, 'bin' | 'last4' | 'length'>,
+): SandboxCard {
+  return { bin: digits.slice(0, 6), last4: digits.slice(-4), length: digits.length, ...rest };
 }
 
 function money(amount: number, currency: string) {
@@ -149,9 +169,9 @@ export function paymentJson(payment: SandboxPayment): Record<string, unknown> {
   const cardOutput: Record<string, unknown> = { paymentProductId: card?.paymentProductId ?? 1 };
   if (card !== undefined) {
     cardOutput.card = {
-      cardNumber: maskedCardNumber(card.digits),
+      cardNumber: maskedCardNumber(card),
       expiryDate: card.expiryDate,
-      bin: card.digits.slice(0, 6),
+      ...(card.bin === '' ? {} : { bin: card.bin }),
       countryCode: '99',
     };
   }

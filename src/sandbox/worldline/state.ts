@@ -6,7 +6,7 @@
 import { BoundedMap } from '../../internal/bounded-map.js';
 import { randomUrlToken } from '../../internal/random.js';
 import type { LegacyAliasLookup } from './options.js';
-import { paymentProductId } from './cards.js';
+import { paymentProductId, paymentProductIdOfBrand } from './cards.js';
 import type { AuthorizationMode, SandboxCard, SandboxPayment } from './payment-model.js';
 
 export type Tokenization = 'none' | 'ask' | 'always';
@@ -117,21 +117,27 @@ export class SandboxState {
     } catch {
       return undefined;
     }
-    if (
-      legacy === undefined ||
-      !/^\d{12,19}$/.test(legacy.number) ||
-      !/^\d{4}$/.test(legacy.expiryDate)
-    ) {
+    // An expired alias is no usable token either (the platform returns it in invalidTokens).
+    if (legacy === undefined || legacy === 'expired') return undefined;
+    const masked = legacy.masked.replace(/[\s-]/g, '');
+    if (!/^[0-9Xx*]{12,19}$/.test(masked) || !/\d{4}$/.test(masked) || !/^\d{4}$/.test(legacy.ed)) {
       return undefined;
     }
+    const bin = /^\d{6}/.test(masked) ? masked.slice(0, 6) : '';
     return {
       id,
       legacy: true,
       card: {
-        digits: legacy.number,
-        expiryDate: legacy.expiryDate,
-        cardholderName: legacy.cardholderName ?? '',
-        paymentProductId: paymentProductId(legacy.number),
+        bin,
+        last4: masked.slice(-4),
+        length: masked.length,
+        expiryDate: legacy.ed,
+        cardholderName: legacy.cardholder ?? '',
+        paymentProductId:
+          legacy.brand === undefined && bin !== ''
+            ? paymentProductId(bin.padEnd(16, '0'))
+            : paymentProductIdOfBrand(legacy.brand),
+        behaviour: legacy.behaviour,
       },
     };
   }

@@ -56,7 +56,7 @@ export async function handleTokenChallenge(
     merchantId: config.merchantId,
     amount: payment.amount,
     currency: payment.currency,
-    maskedCard: payment.card === undefined ? '' : maskedCardNumber(payment.card.digits),
+    maskedCard: payment.card === undefined ? '' : maskedCardNumber(payment.card),
   });
   return htmlResponse(html, { formTargets: [challenge.returnUrl] });
 }
