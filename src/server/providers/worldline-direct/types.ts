@@ -58,6 +58,7 @@ export interface HostedCheckoutInput {
   authorizationMode: AuthorizationMode;
   /** Ogone `LANGUAGE` or a BCP 47 tag (`fr_BE`, `fr-BE`); sent as `locale` (e.g. `fr_BE`). */
   language?: string | undefined;
+  /** Worldline creates a token only with a customer block (Odoo): pass `customer` with it. */
   saveCard?: SaveCard | undefined;
   /** The customer's saved tokens (or legacy Ogone aliases) to offer on the page. */
   tokens?: readonly string[] | undefined;
