@@ -10,13 +10,18 @@ export const ENDPOINT_ERROR_STATUS = {
   'invalid-signature': 403,
   'unknown-order': 404,
   'not-found': 404,
+  'card-not-found': 404,
   'method-not-allowed': 405,
   'amount-mismatch': 409,
+  'order-not-payable': 409,
+  'saved-cards-unavailable': 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'save-card-not-allowed': 422,
+  'card-expired': 422,
   'order-lookup-failed': 502,
   'result-delivery-failed': 503,
+  'platform-unavailable': 503,
 } as const satisfies Record<string, number>;
 
 /** Stable error codes the companion endpoint answers with. */

@@ -13,10 +13,14 @@ import {
   ORDER_REF_PATTERN,
 } from './rules.js';
 import type {
+  BrowserInfo,
   EndpointError,
   OrderState,
   OrderStatus,
+  PayAnswer,
   PaymentResult,
+  PayRequest,
+  SavedCards,
   SignedPayload,
   SignRequest,
   VerifyRequest,
@@ -135,4 +139,68 @@ export const OrderStatusSchema = /* @__PURE__ */ z
 /** An OrderStatus with a result of any outcome passes the schema's type. */
 export type _OrderStatusSchemaMatches = Assert<
   OrderStatus extends z.infer<typeof OrderStatusSchema> ? true : false
+>;
+
+const SAVED_CARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** What `GET <endpoint>/cards?orderRef=<ref>` answers. */
+export const SavedCardsSchema = /* @__PURE__ */ z.object({
+  enabled: z.custom<boolean>((value) => typeof value === 'boolean'),
+  cards: z.array(
+    z.object({
+      id: z.string(),
+      brand: z.string(),
+      last4: z.string(),
+      expiry: z.string(),
+      expired: z.custom<boolean>((value) => typeof value === 'boolean'),
+      lastUsedAt: z.nullable(z.string()),
+    }),
+  ),
+  selectedCardId: z.nullable(z.string()),
+});
+export type _SavedCardsSchemaMatches = Assert<
+  Exactly<z.infer<typeof SavedCardsSchema>, SavedCards>
+>;
+
+const whole = (min: number, max: number) =>
+  z.custom<number>(
+    (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+  );
+
+/** The 3-D Secure 2 browser data, within DirectLink's ranges. */
+export const BrowserInfoSchema = /* @__PURE__ */ (() =>
+  z.object({
+    colorDepth: whole(1, 48),
+    javaEnabled: z.boolean(),
+    language: z.string().check(z.minLength(1), z.maxLength(35)),
+    screenHeight: whole(0, 99999),
+    screenWidth: whole(0, 99999),
+    timeZoneOffset: whole(-900, 900),
+    userAgent: z.string().check(z.maxLength(2048)),
+  }))();
+export type _BrowserInfoSchemaMatches = Assert<
+  Exactly<z.infer<typeof BrowserInfoSchema>, BrowserInfo>
+>;
+
+/** What the element POSTs to `<endpoint>/pay`. */
+export const PayRequestSchema = /* @__PURE__ */ (() =>
+  z.object({
+    orderRef: z.string().check(z.regex(ORDER_REF_PATTERN, 'orderRef is not an order reference')),
+    cardId: z.string().check(z.regex(SAVED_CARD_ID, 'cardId is not a saved card id')),
+    browser: BrowserInfoSchema,
+    returnUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
+    language: z.optional(z.string().check(z.maxLength(35))),
+  }))();
+export type _PayRequestSchemaMatches = Assert<
+  Exactly<z.infer<typeof PayRequestSchema>, PayRequest>
+>;
+
+/** What `<endpoint>/pay` answers. */
+export const PayAnswerSchema = /* @__PURE__ */ z.union([
+  z.object({ kind: z.literal('result'), result: PaymentResultSchema }),
+  z.object({ kind: z.literal('challenge'), url: z.string() }),
+  z.object({ kind: z.literal('redirect'), payload: SignedPayloadSchema }),
+]);
+export type _PayAnswerSchemaMatches = Assert<
+  PayAnswer extends z.infer<typeof PayAnswerSchema> ? true : false
 >;

@@ -81,3 +81,69 @@ export interface OrderStatus {
   state: OrderState;
   result: PaymentResult | null;
 }
+
+/** A card the shopper saved, as `GET <endpoint>/cards` lists it (never the alias itself). */
+export interface SavedCard {
+  /** Opaque id, for `POST <endpoint>/pay` and `DELETE <endpoint>/cards/<id>`. */
+  id: string;
+  /** Ogone's BRAND, e.g. `VISA`, `MasterCard`. */
+  brand: string;
+  /** The last four digits of the card number. */
+  last4: string;
+  /** `MM/YY`. */
+  expiry: string;
+  /** Past its expiry month: listed as such, not selectable. */
+  expired: boolean;
+  /** ISO 8601 time of the last payment with it, `null` if none since it was saved. */
+  lastUsedAt: string | null;
+}
+
+/**
+ * What `GET <endpoint>/cards?orderRef=<ref>` answers (authorised by `resolveOrder`, like /sign).
+ * `enabled` is false when the shop has no API user or the order no `customerId`: show no list.
+ */
+export interface SavedCards {
+  enabled: boolean;
+  cards: SavedCard[];
+  /** The card selected by default: the most recently used one that has not expired. */
+  selectedCardId: string | null;
+}
+
+/** What the element reads from the browser for 3-D Secure 2 (`browser*` DirectLink fields). */
+export interface BrowserInfo {
+  /** `screen.colorDepth`. */
+  colorDepth: number;
+  /** `navigator.javaEnabled()` (false on modern browsers). */
+  javaEnabled: boolean;
+  /** `navigator.language` (BCP 47). */
+  language: string;
+  screenHeight: number;
+  screenWidth: number;
+  /** `new Date().getTimezoneOffset()`: minutes, JavaScript's sign. */
+  timeZoneOffset: number;
+  /** `navigator.userAgent`. */
+  userAgent: string;
+}
+
+/** What the element POSTs to `<endpoint>/pay` to pay with a saved card. No amount, as ever. */
+export interface PayRequest {
+  orderRef: string;
+  cardId: string;
+  browser: BrowserInfo;
+  /** Where the shopper comes back after a 3-D Secure challenge (checked like /sign's). */
+  returnUrl: string;
+  /** The page's language tag, as for /sign. */
+  language?: string | undefined;
+}
+
+/**
+ * What `<endpoint>/pay` answers. `result`: a verified outcome, shown like a hosted-page return
+ * (paid/authorized; refused/invalid: offer another card; pending/uncertain: never "try again").
+ * `challenge`: the bank asks for 3-D Secure; navigate to `url` (the endpoint's own origin). The
+ * shopper comes back to `returnUrl` with signed parameters, verified as usual. `redirect`: the
+ * bank insists on its own page; post `payload` as after /sign (the saved card is preselected).
+ */
+export type PayAnswer =
+  | { kind: 'result'; result: PaymentResult }
+  | { kind: 'challenge'; url: string }
+  | { kind: 'redirect'; payload: SignedPayload };
