@@ -2,6 +2,7 @@
  * What one DirectLink exchange came to, decided from what fetch gave: an answer, a lost answer
  * (Ogone may have processed the call) or a failure where nothing was processed. Pure.
  */
+import { NOT_SENT_CODES, networkErrorCode } from '../../internal/network-error.js';
 import { parseDirectLinkAnswer, type DirectLinkAnswer } from '../../protocol/directlink-answer.js';
 import {
   directLinkRejection,
@@ -27,25 +28,6 @@ export type Exchange =
       detail: string;
     };
 
-/**
- * Network errors raised before the request could have left: no name, no route, refused, a TLS
- * certificate that does not check. Anything else may have happened after Ogone read the request.
- */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 const REJECTION_CODES: Record<DirectLinkRejection, Extract<Exchange, { kind: 'failed' }>['code']> =
   {
     credentials: 'refused-credentials',
@@ -60,16 +42,8 @@ const REJECTION_TEXT: Record<DirectLinkRejection, string> = {
   'caller-ip': "Ogone refused this server's IP address (unknown order/…/i)",
 };
 
-/** The `code` of a Node network error (on the error or its `cause`), if any. */
-export function networkErrorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; depth < 3 && typeof current === 'object'; depth++) {
-    if (current === null) return undefined;
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === 'string' && code !== '') return code.slice(0, 40);
-    current = cause;
-  }
-  return undefined;
-}
+/** Re-exported: the one rule lives in `internal/network-error.ts` (the Worldline client uses it too). */
+export { networkErrorCode };
 
 /** A fetch that threw (or whose body failed): lost unless it surely never left. */
 export function classifyFetchFailure(error: unknown, timedOut: boolean): Exchange {
@@ -77,7 +51,7 @@ export function classifyFetchFailure(error: unknown, timedOut: boolean): Exchang
     return { kind: 'lost', reason: 'timeout', httpStatus: undefined, detail: 'no answer in time' };
   }
   const code = networkErrorCode(error);
-  if (code !== undefined && NOT_SENT.has(code)) {
+  if (code !== undefined && NOT_SENT_CODES.has(code)) {
     return { kind: 'failed', code: 'unreachable', httpStatus: undefined, detail: code };
   }
   return {

@@ -2,6 +2,7 @@
  * One DirectLink exchange: the API user's credentials and RTIMEOUT added, the body signed, a
  * form-encoded UTF-8 POST under the client's own timeout, the answer read up to a bound.
  */
+import { readBoundedText } from '../../internal/read-bounded.js';
 import { buildDirectLinkRequest } from '../../protocol/directlink-request.js';
 import { MAX_DIRECTLINK_ANSWER_LENGTH } from '../../protocol/directlink-xml.js';
 import type { DirectLinkPage, OgoneEnvironment } from '../../protocol/environment.js';
@@ -23,31 +24,6 @@ export interface TransportConfig {
   fetch: typeof fetch;
   clock: Clock;
   digest: DigestFunction;
-}
-
-/** Reads at most `limit` bytes of the body as UTF-8; `undefined` when there is more. */
-async function readBounded(response: Response, limit: number): Promise<string | undefined> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /**
@@ -89,7 +65,7 @@ export async function exchange(
       redirect: 'manual',
       signal: controller.signal,
     });
-    const text = await readBounded(response, MAX_DIRECTLINK_ANSWER_LENGTH);
+    const text = await readBoundedText(response, MAX_DIRECTLINK_ANSWER_LENGTH);
     return classifyResponse(response.status, text);
   } catch (error) {
     return classifyFetchFailure(error, timedOut);
