@@ -10,6 +10,10 @@ declare module 'autocannon' {
       requests?: { setupRequest?: (request: { body?: string }) => { body?: string } }[];
       connections?: number;
       duration?: number;
+      /** Per-request setup: each call may change the request (path, body) before it is sent. */
+      requests?: {
+        setupRequest?: (request: { path: string; method?: string }) => { path: string };
+      }[];
     }
     interface Result {
       duration: number;

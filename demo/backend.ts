@@ -1,8 +1,10 @@
 /**
- * The demo merchant's backend: a product catalogue, orders created from the cart, and the order
- * status as delivered by Ogone's server-to-server feedback. In a real shop this is your database.
+ * The demo merchant's backend: a product catalogue and orders created from the cart. The payment
+ * status comes from the endpoint's payment ledger (`ogone-checkout/ledger`), which records every
+ * verified result once: the shop's status panel reads it there.
  */
-import type { PaymentResult } from 'ogone-checkout/protocol';
+import type { Ledger } from 'ogone-checkout/ledger';
+import { describeStatus, type PaymentResult } from 'ogone-checkout/protocol';
 
 export interface Product {
   sku: string;
@@ -30,13 +32,16 @@ export interface DemoOrder {
   currency: 'EUR';
   customer: DemoCustomer;
   createdAt: string;
-  /** The latest payment result the server-to-server feedback delivered, if any. */
+  /** The order's payment as the ledger knows it (from Ogone's feedback), if any. */
   payment: PaymentResult | null;
-  /** Every distinct result delivered (idempotency keys), in arrival order. */
+  /** Every distinct result delivered to the shop (idempotency keys), in arrival order. */
   deliveries: { idempotencyKey: string; outcome: string; status: number; at: string }[];
-  /** Redeliveries of a result already recorded (ignored, counted for the demo panel). */
+  /** Redeliveries of a result already recorded (ignored by the ledger, counted for the panel). */
   duplicates: number;
 }
+
+/** An order as the shop keeps it; its payment lives in the ledger. */
+export type ShopOrder = Omit<DemoOrder, 'payment' | 'deliveries' | 'duplicates'>;
 
 export const CART: readonly Product[] = [
   {
@@ -76,66 +81,64 @@ export function cartTotal(lines: readonly Product[]): string {
   return `${Math.floor(total / 100)}.${String(total % 100).padStart(2, '0')}`;
 }
 
-/** Success beats any other final status, which beats a status still moving. */
-function rank(result: PaymentResult): number {
-  if (result.outcome === 'paid' || result.outcome === 'authorized') return 3;
-  return result.final ? 2 : 1;
+/** The order with its payment, deliveries and redeliveries read from the ledger. */
+export async function withPayment(order: ShopOrder, ledger: Ledger): Promise<DemoOrder> {
+  const status = await ledger.orderStatus(order.ref);
+  const deliveries: DemoOrder['deliveries'] = [];
+  let duplicates = 0;
+  for (const attempt of await ledger.findPayments(order.ref)) {
+    const history = await ledger.paymentHistory(attempt.id);
+    for (const event of history?.events ?? []) duplicates += event.duplicates;
+    for (const delivery of history?.deliveries ?? []) {
+      const event = history?.events.find((e) => e.id === delivery.eventId);
+      if (delivery.deliveredAt === null || event === undefined) continue;
+      deliveries.push({
+        idempotencyKey: delivery.idempotencyKey,
+        outcome: describeStatus(event.status).outcome,
+        status: event.status,
+        at: delivery.deliveredAt,
+      });
+    }
+  }
+  deliveries.sort((a, b) => a.at.localeCompare(b.at));
+  return { ...order, payment: status.result, deliveries, duplicates };
 }
 
-/** In-memory order store with idempotent, monotonic result handling. */
+/** In-memory orders (the catalogue side of the shop). */
 export class DemoShop {
-  #orders = new Map<string, DemoOrder>();
+  #orders = new Map<string, ShopOrder>();
   #sequence = 1000;
-  /** Feedback deliveries to refuse before accepting (demonstrates Ogone's deferred retries). */
+  /** Result deliveries to refuse before accepting (demonstrates Ogone's retries). */
   failNextFeedbacks = 0;
 
-  createOrder(): DemoOrder {
+  createOrder(): ShopOrder {
     this.#sequence += 1;
     const ref = `SO-${this.#sequence}`;
-    const order: DemoOrder = {
+    const order: ShopOrder = {
       ref,
       lines: CART.map((line) => ({ ...line })),
       amount: cartTotal(CART),
       currency: 'EUR',
       customer: CUSTOMER,
       createdAt: new Date().toISOString(),
-      payment: null,
-      deliveries: [],
-      duplicates: 0,
     };
     this.#orders.set(ref, order);
     if (this.#orders.size > 500) this.#orders.delete(this.#orders.keys().next().value!);
     return order;
   }
 
-  get(ref: string): DemoOrder | undefined {
+  get(ref: string): ShopOrder | undefined {
     return this.#orders.get(ref);
   }
 
   /**
-   * Records a verified result. Redeliveries (same idempotency key) are counted, not applied; a
-   * non-final status never overwrites a final one.
+   * Takes a verified result (where a real shop would mark the order paid, send the e-mail…). The
+   * ledger already dedupes and orders results; the demo can refuse a few to show the retries.
    */
-  recordPayment(result: PaymentResult): void {
+  acceptResult(_result: PaymentResult): void {
     if (this.failNextFeedbacks > 0) {
       this.failNextFeedbacks -= 1;
       throw new Error('Demo: refusing this delivery so the sandbox retries it');
     }
-    const order = this.#orders.get(result.orderRef);
-    if (!order) return;
-    if (order.deliveries.some((d) => d.idempotencyKey === result.idempotencyKey)) {
-      order.duplicates += 1;
-      return;
-    }
-    order.deliveries.push({
-      idempotencyKey: result.idempotencyKey,
-      outcome: result.outcome,
-      status: result.status,
-      at: new Date().toISOString(),
-    });
-    const current = order.payment;
-    // Never go back: a late redelivery of an older attempt (say a cancel that Ogone retried)
-    // must not overwrite a payment, and a pending status must not overwrite a final one.
-    if (!current || rank(result) >= rank(current)) order.payment = result;
   }
 }

@@ -3,12 +3,16 @@
  * endpoint at /ogone, the Ogone sandbox at /ncol, and the demo shop's own API at /demo-api.
  * It only uses the package's public entry points, exactly as a merchant's app would.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { openLedger, type Ledger } from 'ogone-checkout/ledger';
 import { createOgoneHandler, toNodeListener } from 'ogone-checkout/server';
 import { createSandbox } from 'ogone-checkout/sandbox';
-import { DemoShop } from './backend.js';
+import { DemoShop, withPayment } from './backend.js';
 
 /** Obviously-demo secrets. Real ones come from your environment and never reach the browser. */
 export const DEMO_CONFIG = {
@@ -28,16 +32,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function demoApi(shop: DemoShop): Listener {
+function demoApi(shop: DemoShop, ledger: Ledger): Listener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://demo.invalid');
     const match = /^\/demo-api\/orders\/([A-Za-z0-9-]{1,40})$/.exec(url.pathname);
     if (req.method === 'POST' && url.pathname === '/demo-api/orders') {
-      sendJson(res, 201, shop.createOrder());
+      sendJson(res, 201, { ...shop.createOrder(), payment: null, deliveries: [], duplicates: 0 });
     } else if (req.method === 'GET' && match) {
       const order = shop.get(match[1]!);
-      if (order) sendJson(res, 200, order);
-      else sendJson(res, 404, { error: { code: 'unknown-order', message: 'No such order.' } });
+      if (!order) {
+        sendJson(res, 404, { error: { code: 'unknown-order', message: 'No such order.' } });
+        return;
+      }
+      withPayment(order, ledger).then(
+        (full) => sendJson(res, 200, full),
+        () =>
+          sendJson(res, 503, { error: { code: 'ledger-unavailable', message: 'Ledger down.' } }),
+      );
     } else if (req.method === 'POST' && url.pathname === '/demo-api/feedback-outage') {
       const count = Number(url.searchParams.get('failures') ?? '1');
       shop.failNextFeedbacks = Number.isInteger(count) && count >= 0 && count <= 3 ? count : 1;
@@ -55,10 +66,13 @@ export interface DemoPluginOptions {
 
 export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
   const shop = new DemoShop();
-  let routes: { prefix: string; listener: Listener }[] | undefined;
-  let closeSandbox: (() => void) | undefined;
+  let routes: Promise<{ prefix: string; listener: Listener }[]> | undefined;
+  let close: (() => Promise<void>) | undefined;
 
-  function build(origin: string) {
+  async function build(origin: string) {
+    // The embedded ledger, in a directory of its own for this dev server (removed on close).
+    const dir = mkdtempSync(join(tmpdir(), 'ogone-checkout-demo-'));
+    const ledger = await openLedger(join(dir, 'ledger'));
     const ogone = createOgoneHandler({
       ...DEMO_CONFIG,
       environment: { baseUrl: `${origin}/ncol/test` },
@@ -84,9 +98,11 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
           allowSaveCard: true,
         };
       },
-      onPaymentResult: (result) => {
-        shop.recordPayment(result);
-      },
+      onPaymentResult: (result) => shop.acceptResult(result),
+      ledger,
+      // Answer Ogone 200 only once the shop took the result, so the outage switch shows Ogone's
+      // retries (the default, 'outbox', answers once recorded and retries the hook itself).
+      delivery: 'sync',
     });
     const sandbox = createSandbox({
       ...DEMO_CONFIG,
@@ -95,11 +111,16 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
         ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }
         : {}),
     });
-    closeSandbox = () => sandbox.close();
-    routes = [
+    close = async () => {
+      sandbox.close();
+      await ogone.close();
+      await ledger.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return [
       { prefix: '/ogone/', listener: toNodeListener(ogone) },
       { prefix: '/ncol/', listener: toNodeListener(sandbox.handler) },
-      { prefix: '/demo-api/', listener: demoApi(shop) },
+      { prefix: '/demo-api/', listener: demoApi(shop, ledger) },
     ];
   }
 
@@ -108,14 +129,24 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     http?.once('listening', () => {
       const address = http.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      build(`http://${host}:${address.port}`);
+      routes = build(`http://${host}:${address.port}`);
+      routes.catch((error: unknown) => console.error('ogone demo: cannot start', error));
     });
-    http?.once('close', () => closeSandbox?.());
+    http?.once('close', () => void close?.());
     const middleware: Connect.NextHandleFunction = (req, res, next) => {
       const path = req.url ?? '/';
-      const route = routes?.find((r) => path.startsWith(r.prefix));
-      if (route) route.listener(req, res);
-      else next();
+      if (routes === undefined || !/^\/(ogone|ncol|demo-api)\//.test(path)) {
+        next();
+        return;
+      }
+      routes.then(
+        (list) => {
+          const route = list.find((r) => path.startsWith(r.prefix));
+          if (route) route.listener(req, res);
+          else next();
+        },
+        () => next(),
+      );
     };
     server.middlewares.use(middleware);
   }

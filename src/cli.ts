@@ -22,6 +22,20 @@ const COMMANDS: Record<string, Command> = {
     summary: 'run the local Ogone platform stand-in (hosted page, DirectLink)',
     load: async () => (await import('./sandbox/cli.js')).runSandbox,
   },
+  payments: {
+    summary: 'list [--status …] [--since …] | show <orderRef|orderId>: what the ledger recorded',
+    load: async () => {
+      const { runLedgerCommand } = await import('./cli/ledger-commands.js');
+      return (argv, env) => runLedgerCommand('payments', argv, env);
+    },
+  },
+  ledger: {
+    summary: "migrate: create or upgrade the payment ledger's tables",
+    load: async () => {
+      const { runLedgerCommand } = await import('./cli/ledger-commands.js');
+      return (argv, env) => runLedgerCommand('ledger', argv, env);
+    },
+  },
 };
 
 function usage(): string {

@@ -15,12 +15,14 @@ export const ENDPOINT_ERROR_STATUS = {
   'amount-mismatch': 409,
   'order-not-payable': 409,
   'saved-cards-unavailable': 409,
+  'result-expired': 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'save-card-not-allowed': 422,
   'card-expired': 422,
   'order-lookup-failed': 502,
   'result-delivery-failed': 503,
+  'ledger-unavailable': 503,
   'platform-unavailable': 503,
 } as const satisfies Record<string, number>;
 

@@ -1,6 +1,7 @@
 /**
  * `createOgoneHandler`: the companion endpoint as a web-standard `(Request) => Promise<Response>`,
- * built from the validated options, the route table and the core.
+ * built from the validated options, the route table and the core; with a ledger, it also runs
+ * the outbox worker until `close()`.
  */
 import type { FetchHandler } from '../internal/node-bridge.js';
 import { resolveOptions } from './config/resolve-options.js';
@@ -9,27 +10,45 @@ import { createCore } from './http/core-handler.js';
 import { fromRequest, toResponse } from './http/fetch-adapter.js';
 import type { RouteTable } from './http/router.js';
 import { feedbackRoute } from './routes/feedback.js';
+import { ordersRoute } from './routes/orders.js';
+import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
 import type { OgoneHandlerOptions } from './types.js';
 
 export type { FetchHandler };
 
+/** The endpoint: a web-standard handler that can be closed (stops its outbox worker). */
+export interface OgoneHandler extends FetchHandler {
+  /**
+   * Stops the outbox worker (waiting a few seconds for deliveries in flight). Does not close the
+   * ledger, which you opened. Resolves at once without a ledger.
+   */
+  close(): Promise<void>;
+}
+
 /**
  * Creates the companion endpoint: a web-standard `(Request) => Promise<Response>` answering
- * `POST <basePath>/sign`, `POST <basePath>/verify` and `GET|POST <basePath>/feedback`.
- * Options are validated now: a wrong one throws {@link OgoneConfigError} naming it.
+ * `POST <basePath>/sign`, `POST <basePath>/verify`, `GET|POST <basePath>/feedback` and, with a
+ * ledger, `GET <basePath>/orders/<orderRef>`. Options are validated now: a wrong one throws
+ * {@link OgoneConfigError} naming it.
  */
-export function createOgoneHandler(options: OgoneHandlerOptions): FetchHandler {
+export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const resolved = resolveOptions(options);
+  const worker = createWorker(resolved);
   const routes: RouteTable = {
     sign: signRoute(resolved),
     verify: verifyRoute(resolved),
-    feedback: feedbackRoute(resolved),
+    feedback: feedbackRoute(resolved, worker),
+    ...(resolved.ledger !== undefined ? { orders: ordersRoute(resolved) } : {}),
   };
   const core = createCore(resolved, routes);
-  const handler: FetchHandler = async (request) =>
-    toResponse(await core.handle(fromRequest(request)));
+  const handler = (async (request: Request) =>
+    toResponse(await core.handle(fromRequest(request)))) as OgoneHandler;
   Object.defineProperty(handler, CORE, { value: core });
+  handler.close = async () => {
+    await worker?.close();
+  };
+  if (resolved.outbox.worker) worker?.start();
   return handler;
 }

@@ -5,7 +5,7 @@
  * and Express/Connect; it also mounts as a Next.js route handler, in Hono, Bun, Deno and workers.
  * @packageDocumentation
  */
-export { createOgoneHandler, type FetchHandler } from './handler.js';
+export { createOgoneHandler, type FetchHandler, type OgoneHandler } from './handler.js';
 export {
   toConnectMiddleware,
   toNodeListener,
@@ -25,11 +25,13 @@ export type {
   DirectLinkOptions,
   EventLogEntry,
   FeedbackResult,
+  LedgerVerdict,
   OgoneHandlerOptions,
   OgoneLogEntry,
   OgoneLogger,
   OgoneRequest,
   OnPaymentResult,
+  OutboxOptions,
   OrderCheck,
   RequestLogEntry,
   ResolveOrder,

@@ -1,6 +1,7 @@
 /**
  * Public types of `ogone-checkout/server`.
  */
+import type { Ledger } from './ledger/ledger.js';
 import type {
   DigestFunction,
   EndpointErrorCode,
@@ -78,7 +79,19 @@ export type FeedbackResult = PaymentResult & {
   orderCheck: OrderCheck;
   /** Every SHA-OUT parameter Ogone sent (upper-case names), all covered by the signature. */
   signedParams: Readonly<Record<string, string>>;
+  /** With a ledger: what the ledger made of this message. Absent without a ledger. */
+  ledger?: LedgerVerdict | undefined;
 };
+
+/**
+ * What the ledger made of a delivered message: `applied` (it changed the payment's state) or
+ * `stale` (an older message that arrived after a newer one: recorded, delivered for your books,
+ * but do not let it move your order back). `paymentStatus` is the payment's status after it.
+ */
+export interface LedgerVerdict {
+  disposition: 'applied' | 'stale';
+  paymentStatus: number | null;
+}
 
 /** Returns an order (or null when unknown). May be async; a throw answers 502 `order-lookup-failed`. */
 export type ResolveOrder = (
@@ -86,7 +99,12 @@ export type ResolveOrder = (
   request: OgoneRequest,
 ) => TrustedOrder | null | undefined | Promise<TrustedOrder | null | undefined>;
 
-/** Receives each verified feedback. Resolve only once the result is stored; a throw answers 503. */
+/**
+ * Receives each verified feedback. Resolve only once the result is stored. Without a ledger (and
+ * with `delivery: 'sync'`) a throw answers 503 so Ogone retries; with the ledger's outbox it is
+ * retried with backoff. With the outbox, `request` is the original feedback's method and URL
+ * (without its query) and has no headers.
+ */
 export type OnPaymentResult = (
   result: FeedbackResult,
   request: OgoneRequest,
@@ -111,10 +129,24 @@ export interface RequestLogEntry {
 /** Something the operator must know: a weak configuration, or a hook that failed. */
 export interface EventLogEntry {
   level: 'warn' | 'error';
-  /** `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`. */
-  event: 'config' | 'hook-failed' | 'order-mismatch' | 'internal-error';
+  /**
+   * `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`;
+   * `ledger-failed`: the ledger's database failed (the request answered 503); `delivery-retry` /
+   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter).
+   */
+  event:
+    | 'config'
+    | 'hook-failed'
+    | 'order-mismatch'
+    | 'internal-error'
+    | 'ledger-failed'
+    | 'delivery-retry'
+    | 'delivery-dead';
   message: string;
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
+  /** For delivery entries: the result's idempotency key and the attempt number. */
+  idempotencyKey?: string | undefined;
+  attempt?: number | undefined;
 }
 
 /**
@@ -186,4 +218,42 @@ export interface OgoneHandlerOptions {
   logger?: OgoneLogger | false | undefined;
   /** Hash function. Default: `node:crypto` where available (Node, Bun, Deno), else WebCrypto. */
   digest?: DigestFunction | undefined;
+  /**
+   * The payment ledger (`openLedger` from `ogone-checkout/ledger`). With it every verified
+   * feedback is recorded once, in one transaction, before Ogone gets its 200; `onPaymentResult`
+   * is fed from the ledger's outbox; `GET <basePath>/orders/<orderRef>` answers. Without it, the
+   * endpoint keeps no record (each feedback goes straight to `onPaymentResult`).
+   */
+  ledger?: Ledger | undefined;
+  /**
+   * With a ledger: `outbox` (default) answers Ogone 200 once the result is recorded and delivers
+   * it in the background; `sync` answers 200 only once `onPaymentResult` accepted it (503
+   * otherwise, and the outbox keeps retrying).
+   */
+  delivery?: 'outbox' | 'sync' | undefined;
+  /** How the outbox retries deliveries (with a ledger). */
+  outbox?: OutboxOptions | undefined;
+  /**
+   * Oldest shopper's return `/verify` shows, in days from its `TRXDATE` (default 7; `false`: no
+   * limit). An older one answers 410 `result-expired`.
+   */
+  maxReturnAgeDays?: number | false | undefined;
+}
+
+/** Retry settings of the outbox worker. */
+export interface OutboxOptions {
+  /** Attempts before a delivery is given up (dead letter, logged). Default 25. */
+  maxAttempts?: number | undefined;
+  /** First retry delay; doubles each attempt (with ±20% jitter). Default 1000 ms. */
+  retryBaseMs?: number | undefined;
+  /** Longest retry delay. Default 3 600 000 ms (1 h). */
+  retryMaxMs?: number | undefined;
+  /** How often the worker looks for due deliveries (also those of other instances). Default 1000 ms. */
+  pollIntervalMs?: number | undefined;
+  /** How long a claimed delivery may take before another worker may retry it. Default 60 000 ms. */
+  leaseMs?: number | undefined;
+  /** Deliveries in flight at once (different payments). Default 8. */
+  concurrency?: number | undefined;
+  /** Run a delivery worker in this process (default true; false: enqueue only). */
+  worker?: boolean | undefined;
 }

@@ -81,6 +81,8 @@ function baseEnv(backendUrl: string): NodeJS.ProcessEnv {
     OGONE_ORDER_LOOKUP_URL: `${backendUrl}/orders/`,
     OGONE_RESULT_WEBHOOK_URL: `${backendUrl}/webhook`,
     OGONE_BACKEND_TOKEN: TOKEN,
+    // The webhook semantics without a ledger; serve with its ledger: serve-ledger.test.ts.
+    OGONE_DATABASE_URL: 'off',
     HOST: '127.0.0.1',
     PORT: '0',
   };
@@ -237,13 +239,13 @@ describe('ogone-checkout serve', () => {
     const webhooks = backend.hits.filter((hit) => hit.url === '/webhook');
     assert.equal(webhooks.length, 2);
     const last = webhooks[1]!;
-    assert.equal(last.headers['idempotency-key'], 'A-1-XYZ:777:9');
+    assert.equal(last.headers['idempotency-key'], 'A-1-XYZ:777:0:9');
     assert.equal(last.headers['authorization'], `Bearer ${TOKEN}`);
     const result = JSON.parse(last.body) as Record<string, unknown>;
     assert.equal(result['outcome'], 'paid');
     assert.equal(result['amount'], '42.10');
     assert.equal(result['orderCheck'], 'matched');
-    assert.equal(result['idempotencyKey'], 'A-1-XYZ:777:9');
+    assert.equal(result['idempotencyKey'], 'A-1-XYZ:777:0:9');
 
     const forged = new URLSearchParams(query);
     forged.set('amount', '0.01');

@@ -117,6 +117,13 @@ function independentShaIn(fields: Record<string, string>, passphrase: string, al
   return createHash(algorithm).update(text, 'utf8').digest('hex').toUpperCase();
 }
 
+/** Today as Ogone's TRXDATE (`MM/DD/YY`, UTC). */
+const TODAY = (() => {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(now.getUTCMonth() + 1)}/${two(now.getUTCDate())}/${two(now.getUTCFullYear() % 100)}`;
+})();
+
 /** What Ogone sends back (redirect query or feedback), signed with SHA-OUT like Ogone does. */
 async function ogoneReturn(
   values: Record<string, string>,
@@ -133,7 +140,7 @@ async function ogoneReturn(
     CARDNO: 'XXXXXXXXXXXX1111',
     ED: '1229',
     CN: 'Bárbara Ålvarez',
-    TRXDATE: '05/14/25',
+    TRXDATE: TODAY,
     PAYID: '3045678901',
     NCERROR: '0',
     BRAND: 'VISA',
@@ -492,8 +499,8 @@ describe('POST /verify', () => {
           cardNumber: 'XXXXXXXXXXXX1111',
           brand: 'VISA',
           ncError: '0',
-          trxDate: '05/14/25',
-          idempotencyKey: `${orderId}:3045678901:9`,
+          trxDate: TODAY,
+          idempotencyKey: `${orderId}:3045678901:0:9`,
         },
         algorithm,
       );
@@ -511,7 +518,7 @@ describe('POST /verify', () => {
     });
     assert.equal(answer.status, 200);
     assert.equal(answer.body['outcome'], 'cancelled');
-    assert.equal(answer.body['idempotencyKey'], 'A-1042-0000000001::1');
+    assert.equal(answer.body['idempotencyKey'], 'A-1042-0000000001::0:1');
   });
 
   it('carries the alias when a card was saved', async () => {
@@ -558,6 +565,28 @@ describe('POST /verify', () => {
       assert.equal(answer.status, 400);
       assert.equal(errorCode(answer), 'invalid-request');
     }
+  });
+
+  it('refuses a return older than maxReturnAgeDays (default 7, from TRXDATE) with 410 result-expired', async () => {
+    const s = setup();
+    const day = (daysAgo: number) => {
+      const d = new Date(Date.now() - daysAgo * 86_400_000);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${two(d.getUTCFullYear() % 100)}`;
+    };
+    const verifyAt = async (handler: Setup['handler'], daysAgo: number) =>
+      call(handler, 'POST', '/ogone/verify', {
+        json: { query: (await ogoneReturn({ TRXDATE: day(daysAgo) })).toString() },
+      });
+    assert.equal((await verifyAt(s.handler, 6)).status, 200);
+    const old = await verifyAt(s.handler, 9);
+    assert.equal(old.status, 410);
+    assert.equal(errorCode(old), 'result-expired');
+    assert.equal((await verifyAt(setup({ maxReturnAgeDays: 30 }).handler, 9)).status, 200);
+    assert.equal((await verifyAt(setup({ maxReturnAgeDays: false }).handler, 400)).status, 200);
+    assert.throws(() => setup({ maxReturnAgeDays: 0 }), OgoneConfigError);
+    assert.throws(() => setup({ delivery: 'later' as 'sync' }), OgoneConfigError);
+    assert.throws(() => setup({ ledger: {} as never }), /ledger/);
   });
 
   it('checks the amount and currency against resolveOrder', async () => {
@@ -613,7 +642,7 @@ describe('GET|POST /feedback', () => {
     assert.equal(result.orderCheck, 'matched');
     assert.equal(result.outcome, 'paid');
     assert.equal(result.alias, 'cust42-ABCDEFGHJKMN');
-    assert.equal(result.idempotencyKey, 'A-1042-0000000001:3045678901:9');
+    assert.equal(result.idempotencyKey, 'A-1042-0000000001:3045678901:0:9');
     assert.equal(result.signedParams['ORDERID'], 'A-1042-0000000001');
     assert.equal(result.signedParams['STEP'], undefined, 'unsigned parameters are left out');
     assert.equal(result.signedParams['SHASIGN'], undefined);
@@ -691,13 +720,56 @@ describe('GET|POST /feedback', () => {
     const done = await Promise.all(answers);
     assert.ok(done.every((a) => a.status === 200));
     assert.equal(new Set(done.map((a) => a.body['idempotencyKey'])).size, 1);
-    assert.deepEqual(keys, ['A-1042-0000000001:3045678901:9'], 'the hook ran once for the burst');
+    assert.deepEqual(keys, ['A-1042-0000000001:3045678901:0:9'], 'the hook ran once for the burst');
     assert.equal(s.lookups.length, 1, 'the order was looked up once for the burst');
 
     // A later redelivery (Ogone's deferred retry) reaches the hook again with the same key.
     const later = await call(s.handler, 'GET', `/ogone/feedback?${query.toString()}`);
     assert.equal(later.status, 200);
     assert.deepEqual(keys, [keys[0], keys[0]]);
+  });
+
+  it('delivers two partial refunds (two PAYIDSUB) with distinct keys, together or apart, in both orders', async () => {
+    const refund = (sub: string) => ogoneReturn({ STATUS: '8', PAYIDSUB: sub });
+    for (const order of [
+      ['1', '2'],
+      ['2', '1'],
+    ]) {
+      // Together: both arrive while the hook is still busy.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const together = setup({
+        onPaymentResult: async (result) => {
+          together.deliveries.push(result);
+          await gate;
+        },
+      });
+      const queries = await Promise.all(order.map(refund));
+      const pending = queries.map((q) =>
+        call(together.handler, 'GET', `/ogone/feedback?${q.toString()}`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      release();
+      const answers = await Promise.all(pending);
+      assert.ok(answers.every((a) => a.status === 200));
+      assert.equal(together.deliveries.length, 2, `both refunds delivered (${order.join(', ')})`);
+      assert.equal(new Set(together.deliveries.map((d) => d.idempotencyKey)).size, 2);
+
+      // Apart: a receiver deduplicating on the key must still see two steps.
+      const apart = setup();
+      for (const sub of order) {
+        const answer = await call(
+          apart.handler,
+          'GET',
+          `/ogone/feedback?${(await refund(sub)).toString()}`,
+        );
+        assert.equal(answer.status, 200);
+      }
+      assert.deepEqual(
+        apart.deliveries.map((d) => d.idempotencyKey),
+        order.map((sub) => `A-1042-0000000001:3045678901:${sub}:8`),
+      );
+    }
   });
 
   it('still delivers a verified result whose amount or order does not match, marked', async () => {

@@ -209,7 +209,7 @@ describe('toNodeListener with an Ogone handler', () => {
       [body],
     );
     assert.equal(feedback.status, 200, feedback.text);
-    assert.equal(JSON.parse(feedback.text).idempotencyKey, 'N-1-X:5:9');
+    assert.equal(JSON.parse(feedback.text).idempotencyKey, 'N-1-X:5:0:9');
   });
 });
 

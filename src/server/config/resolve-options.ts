@@ -18,6 +18,7 @@ import type {
   ResolveOrder,
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
+import { resolveLedgerOptions, type ResolvedLedgerOptions } from './ledger-options.js';
 import { defaultLogger, safeLog } from './logger.js';
 import { resolveDirectLink } from './directlink-option.js';
 import { OptionsSchema } from './options-schema.js';
@@ -25,7 +26,7 @@ import { isTestEnvironment, passphraseProblems } from './passphrase.js';
 import { productionProblems } from './production-rules.js';
 
 /** Everything the handler needs, validated and normalised. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedLedgerOptions {
   pspid: string;
   shaIn: string;
   shaOut: string;
@@ -68,6 +69,7 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     throw new OgoneConfigError(issuePath(issue, 'options'), issue.message);
   }
   const options = parsed.data;
+  const ledgerOptions = resolveLedgerOptions(input);
   const logger = options.logger === false ? undefined : (options.logger ?? defaultLogger);
   const log = safeLog(logger);
 
@@ -129,5 +131,6 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
       options.directLink?.password,
       options.directLink?.shaIn,
     ]),
+    ...ledgerOptions,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * `GET|POST <basePath>/feedback`: Ogone's server-to-server request. Verified, handed to
- * `onPaymentResult`, and answered 200 only once the hook resolved (503 otherwise: Ogone retries).
+ * `GET|POST <basePath>/feedback`: Ogone's server-to-server request, verified. With a ledger it is
+ * recorded before the 200 (`feedback-recorded.ts`); without one it is handed to `onPaymentResult`
+ * and answered 200 only once the hook resolved (503 otherwise: Ogone retries).
  */
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { describeError } from '../config/logger.js';
@@ -8,9 +9,11 @@ import { queryOrFormParams } from '../http/door.js';
 import { fail } from '../http/failure.js';
 import { jsonResponse } from '../http/respond.js';
 import type { Route } from '../http/router.js';
+import type { OutboxWorker } from '../ledger/outbox-worker.js';
 import { orderCheck } from '../rules/order-check.js';
 import type { VerifiedResult } from '../rules/verified-result.js';
 import type { OgoneRequest } from '../types.js';
+import { recordFeedback } from './feedback-recorded.js';
 import { lookupOrder } from './order-lookup.js';
 import { verifySigned } from './signed-result.js';
 
@@ -40,9 +43,20 @@ async function deliver(
   }
 }
 
-export function feedbackRoute(o: ResolvedOptions): Route {
-  // Single flight within this process: a burst of identical deliveries runs the hook once.
-  const inflight = new Map<string, Promise<void>>();
+async function record(
+  o: ResolvedOptions,
+  worker: OutboxWorker,
+  verified: VerifiedResult,
+  info: OgoneRequest,
+): Promise<string> {
+  const order = await lookupOrder(o, verified.result.orderRef, info);
+  return (await recordFeedback(o, worker, verified, order, info)).disposition;
+}
+
+export function feedbackRoute(o: ResolvedOptions, worker: OutboxWorker | undefined): Route {
+  // Single flight within this process: a burst of identical deliveries is handled once (across
+  // processes, the ledger's unique key does it).
+  const inflight = new Map<string, Promise<string | undefined>>();
   return {
     methods: ['GET', 'POST'],
     cors: false,
@@ -51,7 +65,10 @@ export function feedbackRoute(o: ResolvedOptions): Route {
       const key = verified.result.idempotencyKey;
       let flight = inflight.get(key);
       if (flight === undefined) {
-        const started = deliver(o, verified, req.info);
+        const started =
+          worker === undefined
+            ? deliver(o, verified, req.info).then(() => undefined)
+            : record(o, worker, verified, req.info);
         flight = started;
         inflight.set(key, started);
         const done = () => {
@@ -59,8 +76,12 @@ export function feedbackRoute(o: ResolvedOptions): Route {
         };
         started.then(done, done);
       }
-      await flight;
-      return jsonResponse(200, { received: true, idempotencyKey: key });
+      const recorded = await flight;
+      return jsonResponse(200, {
+        received: true,
+        idempotencyKey: key,
+        ...(recorded !== undefined ? { recorded } : {}),
+      });
     },
   };
 }

@@ -1,17 +1,52 @@
 /**
- * `POST <basePath>/verify`: the shopper's return, verified (SHA-OUT) and checked against the
- * order's amount and currency, answered as a `PaymentResult` for the element to show.
+ * `POST <basePath>/verify`: the shopper's return, verified (SHA-OUT), refused when older than
+ * `maxReturnAgeDays`, checked against the order's amount and currency, and answered as a
+ * `PaymentResult`. With a ledger the return is recorded (never applied) and the answer is the
+ * state the platform's messages set, once the ledger knows it.
  */
 import { VerifyRequestSchema } from '../../contract/schemas.js';
+import type { PaymentResult } from '../../contract/types.js';
 import { explainIssues } from '../../internal/issues.js';
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { jsonBody, ogoneParams } from '../http/door.js';
 import { fail } from '../http/failure.js';
 import { jsonResponse } from '../http/respond.js';
 import type { Route } from '../http/router.js';
+import { resultOf } from '../ledger/order-state.js';
+import { recordResult } from '../ledger/record-result.js';
 import { orderMatches } from '../rules/order-check.js';
+import { isReturnTooOld } from '../rules/return-age.js';
+import type { VerifiedResult } from '../rules/verified-result.js';
 import { lookupOrder } from './order-lookup.js';
+import { PROVIDER } from './record.js';
 import { verifySigned } from './signed-result.js';
+import { describeError } from '../config/logger.js';
+
+/** The ledger's answer for this attempt, or the verified return while the ledger has none. */
+async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<PaymentResult> {
+  const { result } = verified;
+  try {
+    const { payment } = await recordResult(o.ledger!, {
+      source: 'return',
+      provider: PROVIDER,
+      result,
+      step: verified.step,
+      params: verified.signedParams,
+      customerId: undefined,
+      mayRecordCard: false,
+      payload: undefined,
+    });
+    return payment.status === null ? result : (resultOf(payment) ?? result);
+  } catch (error) {
+    // The return is genuine (signed): show it rather than fail the shopper's page.
+    o.log({
+      level: 'error',
+      event: 'ledger-failed',
+      message: `Ledger recording a return failed: ${o.scrub(describeError(error))}`,
+    });
+    return result;
+  }
+}
 
 export function verifyRoute(o: ResolvedOptions): Route {
   return {
@@ -20,13 +55,20 @@ export function verifyRoute(o: ResolvedOptions): Route {
     async run({ req, facts }) {
       const parsed = VerifyRequestSchema.safeParse(await jsonBody(req));
       if (!parsed.success) return fail('invalid-request', explainIssues(parsed.error.issues));
-      const { result } = await verifySigned(o, ogoneParams(parsed.data.query), facts);
+      const verified = await verifySigned(o, ogoneParams(parsed.data.query), facts);
+      const { result } = verified;
+      if (isReturnTooOld(result.trxDate, Date.now(), o.maxReturnAgeMs)) {
+        fail(
+          'result-expired',
+          'This payment result is too old to be shown; look the order up instead of reusing an old return link.',
+        );
+      }
       const order = await lookupOrder(o, result.orderRef, req.info);
       if (order === null) return fail('unknown-order', 'No order is known under this orderRef.');
       if (!orderMatches(order, result)) {
         fail('amount-mismatch', 'The amount or currency paid does not match the order.');
       }
-      return jsonResponse(200, result);
+      return jsonResponse(200, o.ledger === undefined ? result : await recorded(o, verified));
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { CURRENCY_PATTERN, ORDER_REF_PATTERN } from '../../contract/schemas.js';
 import type { PaymentResult } from '../../contract/types.js';
-import { normalizeReturnParams, type IncomingParams } from '../../protocol/params.js';
+import { getParam, normalizeReturnParams, type IncomingParams } from '../../protocol/params.js';
 import { SHA_OUT_PARAMETERS } from '../../protocol/sha-out-parameters.js';
 import { describeStatus } from '../../protocol/status.js';
 import { fail } from '../http/failure.js';
@@ -13,6 +13,17 @@ import { fail } from '../http/failure.js';
 export interface VerifiedResult {
   result: PaymentResult;
   signedParams: Record<string, string>;
+  /** PAYIDSUB as a number (0 when absent): the step of this message in the payment's history. */
+  step: number;
+}
+
+/**
+ * PAYIDSUB, the step of a maintenance operation in the payment's history (`0` for the payment
+ * itself, and when absent). Only digits count; anything else is step 0.
+ */
+function payIdSub(params: IncomingParams): string {
+  const raw = (getParam(params, 'PAYIDSUB') ?? '').trim();
+  return /^\d{1,9}$/.test(raw) ? String(Number(raw)) : '0';
 }
 
 /** Every non-empty SHA-OUT parameter, names upper-cased: what the signature covers. */
@@ -41,6 +52,8 @@ export function resultFromVerified(params: IncomingParams): VerifiedResult {
 
   const status = describeStatus(view.status);
   const payId = view.payId ?? '';
+  // Two partial captures or refunds of one payment differ only by PAYIDSUB: it is in the key.
+  const sub = payIdSub(params);
   const result: PaymentResult = {
     outcome: status.outcome,
     status: status.code,
@@ -52,11 +65,11 @@ export function resultFromVerified(params: IncomingParams): VerifiedResult {
     amount: view.amount,
     currency,
     ncError: view.ncError ?? '0',
-    idempotencyKey: `${view.orderId}:${payId}:${view.status.trim()}`,
+    idempotencyKey: `${view.orderId}:${payId}:${sub}:${view.status.trim()}`,
   };
   if (view.alias !== undefined) result.alias = view.alias;
   if (view.cardNumber !== undefined) result.cardNumber = view.cardNumber;
   if (view.brand !== undefined) result.brand = view.brand;
   if (view.trxDate !== undefined) result.trxDate = view.trxDate;
-  return { result, signedParams: signedParameters(params) };
+  return { result, signedParams: signedParameters(params), step: Number(sub) };
 }

@@ -8,12 +8,14 @@ import { OgoneConfigError } from '../config/config-error.js';
 import { isTestEnvironment } from '../config/passphrase.js';
 import { MAX_BODY_BYTES } from '../http/door.js';
 import { toNodeListener } from '../http/node-adapter.js';
-import { createOgoneHandler } from '../handler.js';
+import { createOgoneHandler, type OgoneHandler } from '../handler.js';
 import type { OgoneHandlerOptions } from '../types.js';
-import type { FetchHandler } from '../../internal/node-bridge.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
 import { serveUntilStopped } from './http-server.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { describeLedgerUrl } from '../ledger/open.js';
+import { ledgerDisabled, openServeLedger, readLedgerEnv, type LedgerEnv } from './ledger-env.js';
 
 const HELP = `Usage: ogone-checkout serve
 
@@ -39,6 +41,13 @@ GET /healthz). Configuration, from the environment:
                                 shopper headers forwarded to the order lookup so it can refuse
                                 orders the caller does not own (default cookie,authorization;
                                 authorization arrives as x-forwarded-authorization; none = none)
+  OGONE_DATABASE_URL            the payment ledger: a postgres:// URL or a directory (default
+                                ./.ogone-checkout/ledger, embedded PostgreSQL); off = no ledger
+  OGONE_DATABASE_POOL_SIZE      connections to a PostgreSQL server (default 10)
+  OGONE_DELIVERY                outbox (default: 200 to Ogone once recorded, webhook fed from the
+                                ledger's outbox with retries) | sync (200 once the webhook took it)
+  OGONE_DELIVERY_MAX_ATTEMPTS   webhook attempts before a result is dead-lettered (default 25)
+  OGONE_MAX_RETURN_AGE_DAYS     oldest shopper's return /verify shows (default 7; off = no limit)
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -67,7 +76,12 @@ function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
   };
 }
 
-function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHandler {
+function buildHandler(
+  config: ServeEnv,
+  ledgerConfig: LedgerEnv,
+  ledger: Ledger | undefined,
+  write: (entry: object) => void,
+): OgoneHandler {
   const environment: OgoneEnvironment =
     config.OGONE_BASE_URL !== undefined
       ? { baseUrl: config.OGONE_BASE_URL }
@@ -94,6 +108,10 @@ function buildHandler(config: ServeEnv, write: (entry: object) => void): FetchHa
     onPaymentResult: backend.onPaymentResult,
     cors: true,
     logger: write,
+    ledger,
+    delivery: ledgerConfig.OGONE_DELIVERY,
+    outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
+    maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
   });
 }
 
@@ -103,8 +121,10 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
   if (early !== undefined) return early;
 
   let config: ServeEnv;
+  let ledgerConfig: LedgerEnv;
   try {
     config = readEnv(env);
+    ledgerConfig = readLedgerEnv(env);
   } catch (error) {
     const lines = (error as Error).message.split('\n');
     process.stderr.write(lines.map((line) => `ogone-checkout serve: ${line}\n`).join(''));
@@ -119,6 +139,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     config.OGONE_DIRECTLINK_SHA_IN,
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
     urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
+    urlPassword(ledgerConfig.OGONE_DATABASE_URL),
   ]);
   const write = (entry: object) => {
     process.stdout.write(
@@ -126,10 +147,21 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     );
   };
 
-  let handler: FetchHandler;
+  let ledger: Ledger | undefined;
+  if (!ledgerDisabled(ledgerConfig)) {
+    try {
+      ledger = await openServeLedger(ledgerConfig);
+    } catch (error) {
+      process.stderr.write(`ogone-checkout serve: ${redact((error as Error).message)}\n`);
+      return 1;
+    }
+  }
+
+  let handler: OgoneHandler;
   try {
-    handler = buildHandler(config, write);
+    handler = buildHandler(config, ledgerConfig, ledger, write);
   } catch (error) {
+    await ledger?.close();
     if (error instanceof OgoneConfigError) {
       const reason = error.message.replace(/^Invalid option [^:]*: /, '');
       process.stderr.write(
@@ -140,7 +172,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     throw error;
   }
 
-  return serveUntilStopped({
+  const code = await serveUntilStopped({
     host: config.HOST,
     port: config.PORT,
     listener: toNodeListener(handler, { maxBodyBytes: MAX_BODY_BYTES }),
@@ -149,6 +181,17 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
       basePath: '/ogone',
       environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
       directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
+      ledger: ledger === undefined ? 'off' : describeLedgerUrl(ledgerConfig.OGONE_DATABASE_URL),
+      delivery: ledger === undefined ? 'direct' : ledgerConfig.OGONE_DELIVERY,
+    },
+    onStop: async () => {
+      await handler.close();
+      await ledger?.close();
     },
   });
+  if (code !== 0) {
+    await handler.close();
+    await ledger?.close();
+  }
+  return code;
 }
