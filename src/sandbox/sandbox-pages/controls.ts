@@ -20,7 +20,7 @@ export const MAX_SILENCE_MS = 600_000;
 
 const orderId = z.string().min(1).max(40);
 
-export const ControlActionSchema = z.discriminatedUnion('action', [
+const ControlActionSchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('hold-uncertain'),
     orderId,
@@ -35,7 +35,7 @@ export const ControlActionSchema = z.discriminatedUnion('action', [
   }),
 ]);
 
-export type ControlAction = z.infer<typeof ControlActionSchema>;
+type ControlAction = z.infer<typeof ControlActionSchema>;
 
 /** The controls as `sandbox.controls` offers them. */
 export interface SandboxControls {
