@@ -29,6 +29,10 @@ const COMMANDS: Record<string, Command> = {
       return (argv, env) => runLedgerCommand('payments', argv, env);
     },
   },
+  doctor: {
+    summary: 'check the configuration, the platform, the API user, the backend and the ledger',
+    load: async () => (await import('./cli/doctor.js')).runDoctor,
+  },
   ledger: {
     summary: "migrate: create or upgrade the payment ledger's tables",
     load: async () => {

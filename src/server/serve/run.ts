@@ -67,7 +67,7 @@ function usage(argv: string[]): number | undefined {
 }
 
 /** The API user, when OGONE_PASSWORD is set (the schema ensures OGONE_USERID is too). */
-function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
+export function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
   if (config.OGONE_PASSWORD === undefined || config.OGONE_USERID === undefined) return undefined;
   return {
     userId: config.OGONE_USERID,
@@ -76,7 +76,7 @@ function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'] {
   };
 }
 
-function buildHandler(
+export function buildHandler(
   config: ServeEnv,
   ledgerConfig: LedgerEnv,
   ledger: Ledger | undefined,
