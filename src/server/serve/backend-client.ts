@@ -4,6 +4,7 @@
  * runs their own server: it returns a `resolveOrder` and an `onPaymentResult`.
  */
 import { explainIssue } from '../../internal/issues.js';
+import { readBoundedText } from '../../internal/read-bounded.js';
 import { hasCredentials, parseHttpUrl } from '../../internal/url.js';
 import { OgoneConfigError } from '../config/config-error.js';
 import { TrustedOrderSchema } from '../config/order-schema.js';
@@ -50,28 +51,11 @@ function explain(error: unknown): string {
   return `${error.message}${detail}`;
 }
 
-/** Reads at most `limit` bytes of a response body as UTF-8, cancelling the stream beyond. */
+/** Reads at most `limit` bytes of a response body as UTF-8; the rest is never read. */
 async function readLimited(response: Response, limit: number): Promise<string> {
-  const tooLarge = () => new Error(`answer larger than ${limit} bytes`);
-  if (Number(response.headers.get('content-length')) > limit) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const text = await readBoundedText(response, limit);
+  if (text === undefined) throw new Error(`answer larger than ${limit} bytes`);
+  return text;
 }
 
 /** A backend URL: absolute http(s), no credentials (a bearer token does that job). */
