@@ -188,8 +188,10 @@ describe('serve with its ledger', () => {
     'prints where the ledger is, never its password; feeds the webhook from the outbox with retries',
     { skip: SKIP_SERVER },
     async () => {
-      const url = new URL(SERVER_URL!);
-      const env = serveEnv(backend.url, { OGONE_DATABASE_URL: SERVER_URL! });
+      // A database of its own: the shared one may hold another run's (or version's) schema.
+      const db = await createDatabase();
+      const url = new URL(db.url);
+      const env = serveEnv(backend.url, { OGONE_DATABASE_URL: db.url });
       const serve = await startServe(env);
       try {
         const listening = serve.lines.find((l) => l['event'] === 'listening')!;
@@ -204,6 +206,7 @@ describe('serve with its ledger', () => {
         await eventually(() => backend.deliveries.includes(event!.key), 20_000);
       } finally {
         await stop(serve);
+        await db.drop();
       }
     },
   );
