@@ -8,6 +8,7 @@ import {
 } from 'lit';
 import type { OrderStatus, PaymentResult } from '../contract/types.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
+import { hasWorldlineReturnParams } from '../protocol/worldline/return.js';
 import { claimantIndex, returnOrderRef } from './claim.js';
 import { EndpointClient, failure, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
 import type {
@@ -389,7 +390,7 @@ export class OgoneCheckout extends LitElement {
    */
   #decide(): void {
     const query = location.search;
-    if (hasOgoneReturnParams(query)) {
+    if (hasOgoneReturnParams(query) || hasWorldlineReturnParams(query)) {
       const elements = [...connected];
       const claimant =
         elements[
@@ -606,7 +607,8 @@ export class OgoneCheckout extends LitElement {
       });
     }
     const pspid = payload.fields['PSPID'] ?? '';
-    if (this.pspid && pspid !== this.pspid) {
+    // A GET (Worldline Direct) carries no PSPID: its session was created server-side.
+    if (this.pspid && payload.method === 'POST' && pspid !== this.pspid) {
       return this.#fail('sign', {
         code: 'pspid-mismatch',
         message: `The signed form is for PSPID ${JSON.stringify(pspid.slice(0, 60))}, not the pspid attribute ${JSON.stringify(this.pspid)}.`,
@@ -627,7 +629,9 @@ export class OgoneCheckout extends LitElement {
     }
     this._phase = { name: 'redirecting', form: payload };
     await this.updateComplete;
-    this.renderRoot.querySelector('form')?.submit();
+    // Worldline Direct: the hosted checkout is a plain page to go to (a GET form would drop its query).
+    if (payload.method === 'GET') location.assign(payload.action);
+    else this.renderRoot.querySelector('form')?.submit();
   }
 
   async #verify(): Promise<void> {

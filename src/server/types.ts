@@ -10,6 +10,10 @@ import type {
   PaymentResult,
 } from '../protocol/index.js';
 import type { DirectLinkLogEntry } from './directlink/types.js';
+import type { ProviderName } from './providers/provider.js';
+import type { WorldlineDirectSettings } from './providers/worldline-direct/options.js';
+
+export type { ProviderName, WorldlineDirectSettings };
 
 /** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
 export type { DigestFunction };
@@ -132,7 +136,9 @@ export interface EventLogEntry {
   /**
    * `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`;
    * `ledger-failed`: the ledger's database failed (the request answered 503); `delivery-retry` /
-   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter).
+   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter);
+   * `platform-failed`: a call to the platform's API (Worldline Direct) failed (its code and
+   * `errorId`, never a secret); `webhook-ignored`: a verified webhook about no payment of ours.
    */
   event:
     | 'config'
@@ -141,7 +147,9 @@ export interface EventLogEntry {
     | 'internal-error'
     | 'ledger-failed'
     | 'delivery-retry'
-    | 'delivery-dead';
+    | 'delivery-dead'
+    | 'platform-failed'
+    | 'webhook-ignored';
   message: string;
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
   /** For delivery entries: the result's idempotency key and the attempt number. */
@@ -177,6 +185,14 @@ export interface DirectLinkOptions {
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */
 export interface OgoneHandlerOptions {
+  /**
+   * Which platform takes the payments: `ogone` (default: the legacy hosted page, SHA-IN/OUT,
+   * DirectLink) or `worldline-direct` (its successor: hosted checkout, v1HMAC API, webhooks; needs
+   * `worldlineDirect` and a `ledger`). The tag, its events, the ledger and saved cards stay the same.
+   */
+  provider?: ProviderName | undefined;
+  /** The Worldline Direct settings (Merchant Portal values), for `provider: 'worldline-direct'`. */
+  worldlineDirect?: WorldlineDirectSettings | undefined;
   /** Your Ogone PSPID (merchant id). */
   pspid: string;
   /** SHA-IN passphrase (signs what is sent to Ogone). Never leaves the server. */

@@ -1,0 +1,105 @@
+/**
+ * A Worldline Direct payment, read server-side with a signed GET, as this package's verified
+ * result: `statusOutput.statusCode` is the legacy STATUS (OAS), so the ledger's state machine and
+ * the element apply unchanged. Pure. The "signed parameters" are what was read from the platform
+ * (names in the Ogone style where one exists: `STATUS`, `PAYID`, `ED`, `CARDNO`, `ALIAS`).
+ */
+import type { PaymentResult } from '../../../contract/types.js';
+import { fromOgoneAmount } from '../../../protocol/amount.js';
+import { describeStatus } from '../../../protocol/status.js';
+import { fail } from '../../http/failure.js';
+import type { CheckoutRecord } from '../../ledger/checkouts.js';
+import type { VerifiedResult } from '../../rules/verified-result.js';
+import type { PaymentView } from './types.js';
+
+/** Worldline `paymentProductId` → the brand Ogone would have shown (the common card products). */
+const BRANDS: Readonly<Record<number, string>> = {
+  1: 'VISA',
+  2: 'American Express',
+  3: 'MasterCard',
+  117: 'Maestro',
+  125: 'JCB',
+  128: 'Discover',
+  130: 'CB',
+  132: 'Diners Club',
+};
+
+/** The attempt a payment belongs to, from the ledger's checkout record. */
+export type CheckoutOfPayment = Pick<
+  CheckoutRecord,
+  'orderRef' | 'orderId' | 'amountMinor' | 'currency'
+>;
+
+function errorCodeOf(raw: Readonly<Record<string, unknown>>): string {
+  const output = raw.statusOutput;
+  if (typeof output !== 'object' || output === null) return '0';
+  const errors = (output as { errors?: unknown }).errors;
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  const code =
+    typeof first === 'object' && first !== null
+      ? (first as { errorCode?: unknown }).errorCode
+      : undefined;
+  return typeof code === 'string' && /^\d{1,12}$/.test(code) ? code : '0';
+}
+
+/**
+ * The verified result of a payment read from the platform. A payment without a usable
+ * `statusCode` is not a result yet: 503 `platform-unavailable` (the platform retries its webhook,
+ * the shopper's page asks again). A payment whose `merchantReference` is another attempt's is
+ * refused (`invalid-request`): it does not belong to this checkout.
+ */
+export function resultFromPayment(
+  payment: PaymentView,
+  checkout: CheckoutOfPayment,
+  hostedCheckoutId?: string,
+): VerifiedResult {
+  const code = payment.status.legacyStatus;
+  if (code === undefined) {
+    return fail('platform-unavailable', 'The payment has no status yet; ask again shortly.');
+  }
+  if (payment.merchantReference !== undefined && payment.merchantReference !== checkout.orderId) {
+    return fail('invalid-request', 'The payment read belongs to another attempt.');
+  }
+  const status = describeStatus(code);
+  const minor = payment.amount?.minor ?? checkout.amountMinor;
+  const currency = payment.amount?.currency ?? checkout.currency;
+  const result: PaymentResult = {
+    outcome: status.outcome,
+    status: status.code,
+    statusName: status.name,
+    final: status.final,
+    orderRef: checkout.orderRef,
+    orderId: checkout.orderId,
+    payId: payment.id,
+    amount: fromOgoneAmount(minor),
+    currency,
+    ncError: errorCodeOf(payment.raw),
+    idempotencyKey: `${checkout.orderId}:${payment.id}:0:${code}`,
+  };
+  const brand =
+    payment.card?.paymentProductId === undefined
+      ? undefined
+      : BRANDS[payment.card.paymentProductId];
+  if (payment.token !== undefined) result.alias = payment.token;
+  if (payment.card?.number !== undefined) result.cardNumber = payment.card.number;
+  if (brand !== undefined) result.brand = brand;
+  const params: Record<string, string> = {
+    PROVIDER: 'worldline-direct',
+    ORDERID: checkout.orderId,
+    PAYID: payment.id,
+    STATUS: String(code),
+    WL_STATUS: payment.status.status,
+    WL_STATUS_CATEGORY: payment.status.statusCategory,
+    AMOUNT: result.amount,
+    CURRENCY: currency,
+  };
+  const hosted = hostedCheckoutId ?? payment.hostedCheckoutId;
+  if (hosted !== undefined) params['HOSTED_CHECKOUT_ID'] = hosted;
+  if (result.alias !== undefined) params['ALIAS'] = result.alias;
+  if (result.cardNumber !== undefined) params['CARDNO'] = result.cardNumber;
+  if (brand !== undefined) params['BRAND'] = brand;
+  if (payment.card?.expiryDate !== undefined) params['ED'] = payment.card.expiryDate;
+  if (result.ncError !== '0') params['NCERROR'] = result.ncError;
+  for (const name of Object.keys(params)) if (params[name] === '') delete params[name];
+  return { result, signedParams: params, step: 0 };
+}
