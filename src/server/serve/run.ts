@@ -12,6 +12,7 @@ import { createOgoneHandler, type OgoneHandler } from '../handler.js';
 import type { OgoneHandlerOptions } from '../types.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
+import { providerOptionsOf, providerSecrets } from './provider-env.js';
 import { serveUntilStopped } from './http-server.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { describeLedgerUrl } from '../ledger/open.js';
@@ -48,6 +49,14 @@ GET /healthz). Configuration, from the environment:
                                 ledger's outbox with retries) | sync (200 once the webhook took it)
   OGONE_DELIVERY_MAX_ATTEMPTS   webhook attempts before a result is dead-lettered (default 25)
   OGONE_MAX_RETURN_AGE_DAYS     oldest shopper's return /verify shows (default 7; off = no limit)
+  OGONE_PROVIDER                ogone (default) | worldline-direct (needs the ledger and:)
+  WORLDLINE_API_KEY_ID          Merchant Portal "API key ID" (Developer > Payment API)
+  WORLDLINE_API_SECRET          its "Secret API key" (signs every API call)
+  WORLDLINE_WEBHOOK_KEY_ID      Merchant Portal webhook "Key ID" (the X-GCS-KeyId)
+  WORLDLINE_WEBHOOK_SECRET      its "Secret webhook key"; webhook endpoint: <your host>/ogone/feedback
+  WORLDLINE_MERCHANT_ID         default OGONE_PSPID
+  WORLDLINE_ENVIRONMENT         test | prod (default test), or instead:
+  WORLDLINE_BASE_URL            API base URL, e.g. http://127.0.0.1:5173/worldline for the sandbox
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -112,6 +121,7 @@ export function buildHandler(
     delivery: ledgerConfig.OGONE_DELIVERY,
     outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
     maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
+    ...providerOptionsOf(config),
   });
 }
 
@@ -140,6 +150,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
     urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
     urlPassword(ledgerConfig.OGONE_DATABASE_URL),
+    ...providerSecrets(config),
   ]);
   const write = (entry: object) => {
     process.stdout.write(
