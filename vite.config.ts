@@ -3,7 +3,8 @@ import { ogoneDemo } from './demo/vite-plugin.js';
 
 const retryDelays = process.env['DEMO_FEEDBACK_RETRY_MS'];
 // OGONE_PROVIDER=worldline-direct npm start: the demo on the Worldline Direct sandbox.
-const provider = process.env['OGONE_PROVIDER'] === 'worldline-direct' ? 'worldline-direct' : 'ogone';
+const provider =
+  process.env['OGONE_PROVIDER'] === 'worldline-direct' ? 'worldline-direct' : 'ogone';
 
 export default defineConfig({
   plugins: [

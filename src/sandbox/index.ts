@@ -15,10 +15,7 @@ export type { SandboxControls } from './sandbox-pages/controls.js';
 export type { ControlsState, DirectLinkPage } from './state/controls.js';
 export type { FeedbackDelivery } from './feedback.js';
 export { TEST_CARDS, type CardBehaviour, type TestCard } from './cards.js';
-export {
-  createWorldlineSandbox,
-  type WorldlineSandbox,
-} from './worldline/sandbox.js';
+export { createWorldlineSandbox, type WorldlineSandbox } from './worldline/sandbox.js';
 export type {
   LegacyAliasLookup,
   LegacyCard,
