@@ -56,7 +56,7 @@ export type OgoneErrorCode =
   | 'signing-rejected'
   /** An answer did not match the expected schema. Nothing from it was used. */
   | 'invalid-payload'
-  /** The signed `action` is not https on a known Ogone host nor on an `allowed-hosts` entry. */
+  /** The signed `action` is not https on a known Ogone or Worldline Direct host nor on an `allowed-hosts` entry. */
   | 'foreign-action'
   /** The signed `PSPID` differs from the `pspid` attribute: the form was not posted. */
   | 'pspid-mismatch'

@@ -6,7 +6,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import type { OrderStatus, PaymentResult } from '../contract/types.js';
+import type { OrderStatus, PaymentResult, SignedPayload } from '../contract/types.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
 import { hasWorldlineReturnParams } from '../protocol/worldline/return.js';
 import { claimantIndex, returnOrderRef } from './claim.js';
@@ -143,7 +143,7 @@ export class OgoneCheckout extends LitElement {
 
   /**
    * Space-separated extra `host[:port]` the signed form may be posted to (http or https), e.g.
-   * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone host is accepted.
+   * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone or Worldline Direct host is accepted.
    */
   allowedHosts = '';
 
@@ -344,15 +344,7 @@ export class OgoneCheckout extends LitElement {
             </button>`
           : nothing
       }
-      ${
-        form
-          ? html`<form method="post" accept-charset="UTF-8" action=${form.action} hidden>
-              ${Object.entries(form.fields).map(
-                ([name, value]) => html`<input type="hidden" name=${name} value=${value} />`,
-              )}
-            </form>`
-          : nothing
-      }
+      ${form ? renderRedirectForm(form) : nothing}
     </div>`;
   }
 
@@ -603,7 +595,7 @@ export class OgoneCheckout extends LitElement {
     if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
       return this.#fail('sign', {
         code: 'foreign-action',
-        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone host nor in allowed-hosts.`,
+        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone or Worldline Direct host nor in allowed-hosts.`,
       });
     }
     const pspid = payload.fields['PSPID'] ?? '';
@@ -629,9 +621,7 @@ export class OgoneCheckout extends LitElement {
     }
     this._phase = { name: 'redirecting', form: payload };
     await this.updateComplete;
-    // Worldline Direct: the hosted checkout is a plain page to go to (a GET form would drop its query).
-    if (payload.method === 'GET') location.assign(payload.action);
-    else this.renderRoot.querySelector('form')?.submit();
+    this.renderRoot.querySelector('form')?.submit();
   }
 
   async #verify(): Promise<void> {
@@ -698,6 +688,29 @@ export class OgoneCheckout extends LitElement {
       () => undefined,
     );
   }
+}
+
+/**
+ * The hidden form that leaves for the platform: Ogone's signed fields POSTed, or (Worldline
+ * Direct, `GET`) the hosted checkout URL, its query as fields (a GET form replaces the action's
+ * query with its fields, so they carry it over unchanged).
+ */
+function renderRedirectForm(form: SignedPayload) {
+  let action = form.action;
+  let fields = Object.entries(form.fields);
+  if (form.method === 'GET') {
+    const url = new URL(form.action);
+    fields = [...url.searchParams];
+    action = `${url.origin}${url.pathname}`;
+  }
+  return html`<form
+    method=${form.method === 'GET' ? 'get' : 'post'}
+    accept-charset="UTF-8"
+    action=${action}
+    hidden
+  >
+    ${fields.map(([name, value]) => html`<input type="hidden" name=${name} value=${value} />`)}
+  </form>`;
 }
 
 function configurationError(attribute: 'endpoint' | 'order-ref'): OgoneErrorDetail {
