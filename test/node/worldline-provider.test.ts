@@ -448,6 +448,12 @@ for (const target of targets()) {
       );
       const queried = await provider.query!(payment);
       assert.equal(queried.result.payId, payment.payId);
+      // The sandbox's webhooks reached the endpoint: each operation recorded with its own amount.
+      await running.sandbox.idle();
+      const [recorded] = await ledger.findPayments(`${ref}-T1`);
+      assert.equal(recorded?.provider, 'worldline-direct');
+      assert.equal(recorded?.capturedAmount, '30.00');
+      assert.equal(recorded?.refundedAmount, '15.00', 'two partial refunds, each counted once');
 
       // Cancel an authorisation of its own.
       const other = await provider.payWithToken!({

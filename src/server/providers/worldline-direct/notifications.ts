@@ -1,13 +1,13 @@
 /**
  * Worldline Direct webhooks on `/feedback`: `X-GCS-Signature` verified over the raw bytes with the
  * secret of the key `X-GCS-KeyId` names (constant time; an unknown key or a bad signature: 403).
- * Each event is a trigger, never the truth: the payment's current state is read with a signed GET
- * (as Worldline's own plugin core does). Redeliveries are recognised by event id and by (type,
+ * Each event is a trigger, never the truth: the payment's current state and its operations are
+ * read with a signed GET (`payments/{id}/details`, as Worldline's own plugin core does), each
+ * operation a result with its own amount. Redeliveries are recognised by event id and by (type,
  * payment id) — duplicates "have identical values for both" [3rd-party, notes §4.5] — and answered
- * without a read; an event is remembered only after its result was recorded, so a failure is
- * retried by the platform rather than mistaken for a duplicate. A second event of one type for one
- * payment (two partial refunds) is skipped too: the operation that caused it recorded its own
- * result, and the payment's state is read again on the next event of another type.
+ * without a read (narrowed by the status change they report, `duplicateKeyOf`); an event is
+ * remembered only after its results were recorded, so a failure is retried by the platform rather
+ * than mistaken for a duplicate.
  */
 import {
   parseWebhookEvents,
@@ -32,8 +32,8 @@ import type { VerifiedResult } from '../../rules/verified-result.js';
 import type { TakenNotification } from '../provider.js';
 import type { WorldlineDirectClient } from './client.js';
 import { defaultHmac } from './hmac.js';
-import { readPayment } from './outcome.js';
-import { resultFromPayment } from './result.js';
+import { readDetails } from './outcome.js';
+import { resultsFromDetails } from './result.js';
 
 const PROVIDER = 'worldline-direct';
 
@@ -79,6 +79,27 @@ function merchantReferenceOf(event: WebhookEvent): string | undefined {
   return typeof reference === 'string' && reference.length <= 50 ? reference : undefined;
 }
 
+/**
+ * (type, payment id) — what duplicates share [3rd-party] — narrowed by the subject's status code and
+ * its `statusCodeChangeDateTime` when sent: a second partial refund (same type, same payment, a
+ * later change) is news, not a redelivery (the safe reading of an unconfirmed fact, Gap 1).
+ */
+function duplicateKeyOf(event: WebhookEvent): string {
+  const subject = event.body[event.subject.kind];
+  const output =
+    typeof subject === 'object' && subject !== null
+      ? (subject as Record<string, unknown>).statusOutput
+      : undefined;
+  const status =
+    typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : {};
+  const code = typeof status.statusCode === 'number' ? String(status.statusCode) : '';
+  const changed =
+    typeof status.statusCodeChangeDateTime === 'string'
+      ? status.statusCodeChangeDateTime.slice(0, 40)
+      : '';
+  return `${event.duplicateKey}:${code}:${changed}`;
+}
+
 export async function takeWorldlineNotification(
   o: ResolvedOptions,
   client: WorldlineDirectClient,
@@ -111,7 +132,7 @@ export async function takeWorldlineNotification(
   const taken: WebhookEventKey[] = [];
   let duplicates = 0;
   for (const event of events) {
-    const key = { eventId: event.id, duplicateKey: event.duplicateKey, type: event.type };
+    const key = { eventId: event.id, duplicateKey: duplicateKeyOf(event), type: event.type };
     const paymentId = paymentIdOf(event);
     if (paymentId === undefined) {
       taken.push(key); // a test event, a token or payout event: nothing to record
@@ -121,7 +142,8 @@ export async function takeWorldlineNotification(
       duplicates++;
       continue;
     }
-    const payment = await readPayment(o, client, paymentId);
+    const details = await readDetails(o, client, paymentId);
+    const payment = details?.payment;
     const reference = payment?.merchantReference ?? merchantReferenceOf(event);
     const checkout =
       reference === undefined
@@ -129,7 +151,7 @@ export async function takeWorldlineNotification(
         : await withLedger(o, 'reading a checkout', (db) =>
             checkoutByOrderId(db, PROVIDER, reference),
           );
-    if (payment === undefined || checkout === undefined) {
+    if (details === undefined || checkout === undefined) {
       o.log({
         level: 'warn',
         event: 'webhook-ignored',
@@ -138,11 +160,12 @@ export async function takeWorldlineNotification(
       taken.push(key);
       continue;
     }
-    const verified = resultFromPayment(payment, checkout);
-    facts.orderRef = verified.result.orderRef;
-    facts.orderId = verified.result.orderId;
-    facts.idempotencyKey = verified.result.idempotencyKey;
-    results.push(verified);
+    for (const verified of resultsFromDetails(details, checkout)) {
+      facts.orderRef = verified.result.orderRef;
+      facts.orderId = verified.result.orderId;
+      facts.idempotencyKey = verified.result.idempotencyKey;
+      results.push(verified);
+    }
     taken.push(key);
   }
   return {

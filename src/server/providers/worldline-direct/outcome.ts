@@ -13,7 +13,7 @@ import type { VerifiedResult } from '../../rules/verified-result.js';
 import type { WorldlineDirectClient } from './client.js';
 import { platformCall } from './platform-call.js';
 import { resultFromPayment } from './result.js';
-import type { PaymentView } from './types.js';
+import type { PaymentDetailsView, PaymentView } from './types.js';
 
 /** STATUS 1 for an attempt that never became a payment. */
 function cancelledWithoutPayment(checkout: CheckoutRecord): VerifiedResult {
@@ -54,6 +54,20 @@ export async function readPayment(
     o,
     'getPayment',
     () => client.getPayment(paymentId),
+    () => undefined,
+  );
+}
+
+/** A payment and its operations (`undefined` on 404). */
+export async function readDetails(
+  o: ResolvedOptions,
+  client: WorldlineDirectClient,
+  paymentId: string,
+): Promise<PaymentDetailsView | undefined> {
+  return platformCall(
+    o,
+    'getPaymentDetails',
+    () => client.getPaymentDetails(paymentId),
     () => undefined,
   );
 }

@@ -10,7 +10,7 @@ import { describeStatus } from '../../../protocol/status.js';
 import { fail } from '../../http/failure.js';
 import type { CheckoutRecord } from '../../ledger/checkouts.js';
 import type { VerifiedResult } from '../../rules/verified-result.js';
-import type { PaymentView } from './types.js';
+import type { PaymentDetailsView, PaymentOperationView, PaymentView } from './types.js';
 
 /** Worldline `paymentProductId` → the brand Ogone would have shown (the common card products). */
 const BRANDS: Readonly<Record<number, string>> = {
@@ -53,7 +53,40 @@ export function resultFromPayment(
   checkout: CheckoutOfPayment,
   hostedCheckoutId?: string,
 ): VerifiedResult {
-  const code = payment.status.legacyStatus;
+  return resultOf(payment, checkout, undefined, hostedCheckoutId);
+}
+
+/**
+ * The results of a payment's `Operations` (from `GET payments/{id}/details`): the authorisation
+ * is the checkout's own result (key step `0`, as the return's read); each later one
+ * (capture, cancellation, refund) has its own amount and its id in the key, so two partial refunds
+ * are two results, and the provider's own capture or refund call (same key) is not counted twice.
+ * Without a list, the payment's own status stands for it.
+ */
+export function resultsFromDetails(details: PaymentDetailsView, checkout: CheckoutOfPayment) {
+  const { payment, operations } = details;
+  if (operations === undefined || operations.length === 0) {
+    return [resultFromPayment(payment, checkout)];
+  }
+  // The authorisation carries the payment's own id (`<id>_0`); should the list not hold it (the
+  // real list's first entry is not documented here), the payment's own status stands for it.
+  const own = operations.some((operation) => operation.id === payment.id);
+  const results = operations.map((operation) =>
+    resultOf(payment, checkout, {
+      ...operation,
+      id: operation.id === payment.id ? '0' : operation.id,
+    }),
+  );
+  return own ? results : [resultFromPayment(payment, checkout), ...results];
+}
+
+function resultOf(
+  payment: PaymentView,
+  checkout: CheckoutOfPayment,
+  operation: PaymentOperationView | undefined,
+  hostedCheckoutId?: string,
+): VerifiedResult {
+  const code = (operation ?? payment).status.legacyStatus;
   if (code === undefined) {
     return fail('platform-unavailable', 'The payment has no status yet; ask again shortly.');
   }
@@ -61,8 +94,10 @@ export function resultFromPayment(
     return fail('invalid-request', 'The payment read belongs to another attempt.');
   }
   const status = describeStatus(code);
-  const minor = payment.amount?.minor ?? checkout.amountMinor;
-  const currency = payment.amount?.currency ?? checkout.currency;
+  const money = operation?.amount ?? payment.amount;
+  const minor = money?.minor ?? checkout.amountMinor;
+  const currency = money?.currency ?? checkout.currency;
+  const step = operation?.id ?? '0';
   const result: PaymentResult = {
     outcome: status.outcome,
     status: status.code,
@@ -74,7 +109,7 @@ export function resultFromPayment(
     amount: fromOgoneAmount(minor),
     currency,
     ncError: errorCodeOf(payment.raw),
-    idempotencyKey: `${checkout.orderId}:${payment.id}:0:${code}`,
+    idempotencyKey: `${checkout.orderId}:${payment.id}:${step}:${code}`,
   };
   const brand =
     payment.card?.paymentProductId === undefined
@@ -100,6 +135,7 @@ export function resultFromPayment(
   if (brand !== undefined) params['BRAND'] = brand;
   if (payment.card?.expiryDate !== undefined) params['ED'] = payment.card.expiryDate;
   if (result.ncError !== '0') params['NCERROR'] = result.ncError;
+  if (step !== '0') params['OPERATION_ID'] = step;
   for (const name of Object.keys(params)) if (params[name] === '') delete params[name];
   return { result, signedParams: params, step: 0 };
 }
