@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { PaymentResultSchema, SignedPayloadSchema } from '../../src/contract/schemas.js';
 import type { Ledger } from '../../src/ledger/index.js';
 import { signWebhookBody } from '../../src/protocol/worldline/webhook.js';
@@ -477,6 +478,48 @@ for (const target of targets()) {
       assert.equal(cancelled.result.status, 6);
 
       assert.deepEqual(await provider.deleteToken!('no-such-token'), { deleted: false });
+    });
+
+    it('fuzz: any return query or signed webhook body answers 2xx/4xx, never a 500 or a secret', async () => {
+      const text = fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.constantFrom('', '\u0000', '\ud800', '%', '9'.repeat(120), '3066019730', '💳'),
+      );
+      await fc.assert(
+        fc.asyncProperty(text, text, text, async (id, mac, extra) => {
+          const query = `?${new URLSearchParams({ hostedCheckoutId: id, RETURNMAC: mac, orderRef: extra })}`;
+          const answer = await call(e, 'POST', '/ogone/verify', { json: { query } });
+          assert.ok(answer.status >= 400 && answer.status < 500, `${answer.status}`);
+        }),
+        { numRuns: 60 },
+      );
+      const bodies = fc.oneof(
+        fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+        fc
+          .record({
+            id: text,
+            type: fc.constantFrom('payment.captured', 'refund.refund_requested', 'token.created'),
+            payment: fc.record({ id: text }),
+          })
+          .map((value) => JSON.stringify(value)),
+        fc.string({ maxLength: 200 }),
+      );
+      await fc.assert(
+        fc.asyncProperty(bodies, async (body) => {
+          const answer = await call(e, 'POST', '/ogone/feedback', {
+            body,
+            headers: {
+              'content-type': 'application/json',
+              'x-gcs-signature': await signWebhookBody(WEBHOOK_SECRET, body),
+              'x-gcs-keyid': WEBHOOK_KEY_ID,
+            },
+          });
+          assert.ok(answer.status < 500, `${answer.status} ${JSON.stringify(answer.body)}`);
+          const raw = JSON.stringify(answer.body);
+          for (const secret of SECRETS) assert.ok(!raw.includes(secret));
+        }),
+        { numRuns: 60 },
+      );
     });
 
     it('the legacy alias saved under Ogone is offered on the hosted checkout', async () => {

@@ -76,7 +76,14 @@ function merchantReferenceOf(event: WebhookEvent): string | undefined {
     typeof references === 'object' && references !== null
       ? (references as Record<string, unknown>).merchantReference
       : undefined;
-  return typeof reference === 'string' && reference.length <= 50 ? reference : undefined;
+  return typeof reference === 'string' && /^[\x20-\x7e]{1,50}$/.test(reference)
+    ? reference
+    : undefined;
+}
+
+/** A text PostgreSQL can store (no NUL), as sent otherwise. */
+function storable(text: string): string {
+  return text.replace(/\u0000/g, '\ufffd');
 }
 
 /**
@@ -132,7 +139,11 @@ export async function takeWorldlineNotification(
   const taken: WebhookEventKey[] = [];
   let duplicates = 0;
   for (const event of events) {
-    const key = { eventId: event.id, duplicateKey: duplicateKeyOf(event), type: event.type };
+    const key = {
+      eventId: storable(event.id),
+      duplicateKey: storable(duplicateKeyOf(event)),
+      type: storable(event.type),
+    };
     const paymentId = paymentIdOf(event);
     if (paymentId === undefined) {
       taken.push(key); // a test event, a token or payout event: nothing to record

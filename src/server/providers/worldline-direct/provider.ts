@@ -131,12 +131,12 @@ export function createWorldlineDirectProvider(o: ResolvedOptions): PaymentProvid
         fail('invalid-request', 'The return carries no hostedCheckoutId and RETURNMAC.');
       }
       const hostedCheckoutId = back.hostedCheckoutId;
-      const checkout =
-        hostedCheckoutId.length > 100
-          ? undefined
-          : await withLedger(o, 'reading a checkout', (db) =>
-              checkoutByHostedId(db, WORLDLINE_PROVIDER, hostedCheckoutId),
-            );
+      // Ids are the platform's digits (and maybe letters): anything else is no checkout of ours.
+      const checkout = !/^[A-Za-z0-9_-]{1,100}$/.test(hostedCheckoutId)
+        ? undefined
+        : await withLedger(o, 'reading a checkout', (db) =>
+            checkoutByHostedId(db, WORLDLINE_PROVIDER, hostedCheckoutId),
+          );
       if (checkout === undefined || checkout.returnMac === null) {
         fail('invalid-signature', 'No checkout of this endpoint has this hostedCheckoutId.');
       }
