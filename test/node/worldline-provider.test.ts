@@ -522,7 +522,7 @@ for (const target of targets()) {
       );
     });
 
-    it('the legacy alias saved under Ogone is offered on the hosted checkout', async () => {
+    it('the legacy alias saved under Ogone is offered on the hosted checkout and pays', async () => {
       const ref = freshRef();
       order(ref, { customerId: 'cust-moved' });
       // A card the Ogone provider saved (provider 'ogone'), as the ledger holds it.
@@ -543,8 +543,24 @@ for (const target of targets()) {
       });
       const signed = await sign(e, ref);
       assert.equal(signed.status, 200);
-      const page = await (await fetch(String(signed.body['action']))).text();
+      const action = String(signed.body['action']);
+      const page = await (await fetch(action)).text();
       assert.ok(page.includes(`name="token" value="${LEGACY_ALIAS}"`), 'offered verbatim');
+      // The shopper pays with it on the hosted checkout: the card saved under Ogone pays here.
+      const form = /<form method="post" action="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+      const answer = await fetch(new URL(form, action), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: LEGACY_ALIAS, action: 'pay-token' }).toString(),
+        redirect: 'manual',
+      });
+      assert.equal(answer.status, 303);
+      const back = new URL(answer.headers.get('location')!);
+      const verified = await call(e, 'POST', '/ogone/verify', { json: { query: back.search } });
+      const result = PaymentResultSchema.parse(verified.body);
+      assert.equal(result.outcome, 'paid');
+      assert.equal(result.orderRef, ref);
+      assert.equal(result.alias, LEGACY_ALIAS, 'paid with the legacy alias as its token');
     });
   });
 }
