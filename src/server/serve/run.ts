@@ -190,6 +190,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     log: write,
     describe: {
       basePath: '/ogone',
+      provider: config.OGONE_PROVIDER,
       environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
       directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
       ledger: ledger === undefined ? 'off' : describeLedgerUrl(ledgerConfig.OGONE_DATABASE_URL),
