@@ -57,7 +57,7 @@ function card(row: Row): CustomerCard {
 export async function customerCards(db: Queryable, customerId: string): Promise<CustomerCard[]> {
   const rows = await db.query<Row>(
     `SELECT ${COLUMNS} FROM cards WHERE customer_id = $1 AND removed_at IS NULL
-     ORDER BY last_used_at DESC, id DESC`,
+     ORDER BY last_used_at DESC, cards.id DESC`,
     [customerId],
   );
   return rows.map(card);

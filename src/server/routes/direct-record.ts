@@ -18,7 +18,7 @@ import { deliveryPayload } from './result-delivery.js';
 
 export interface RecordedAnswer {
   recorded: RecordedResult;
-  /** The payment's state after the answer, as the element shows it. */
+  /** The payment's state after the answer, as the element shows it (never the saved alias). */
   shown: PaymentResult;
 }
 
@@ -58,6 +58,10 @@ export async function recordAnswer(
     }),
   );
   if (recorded.enqueued) worker?.wake();
-  const shown = recorded.payment.status === null ? result : (resultOf(recorded.payment) ?? result);
+  const shown = {
+    ...(recorded.payment.status === null ? result : (resultOf(recorded.payment) ?? result)),
+  };
+  // The browser knows the card by its public id only.
+  delete shown.alias;
   return { recorded, shown };
 }
