@@ -323,6 +323,56 @@ for (const target of targets()) {
       assert.deepEqual(events, [['query', 9]]);
     });
 
+    it('an answer lost for good (its query lost too): 503 "may have gone through", /pay held back until querydirect can tell, never a second charge', async () => {
+      const customerId = `G-${Math.random().toString(36).slice(2, 8)}`;
+      const cardId = await bench.saveCard(customerId);
+      const ref = bench.order(customerId);
+      bench.sandbox.controls.dropNextAnswer('orderdirect');
+      bench.sandbox.controls.dropNextAnswer('querydirect');
+      const lost = await bench.call('POST', '/ogone/pay', { json: payBody(ref, cardId) });
+      assert.equal(lost.status, 503, lost.text);
+      assert.equal(errorCode(lost), 'platform-unavailable');
+      assert.match(
+        (lost.body['error'] as { message: string }).message,
+        /may have gone through\. Do not pay again/,
+      );
+      const held = await bench.call('POST', '/ogone/pay', { json: payBody(ref, cardId) });
+      assert.equal(held.status, 409);
+      assert.match((held.body['error'] as { message: string }).message, /on its way/);
+      // Minutes later, querydirect can tell: the first call was charged, so the order is paid.
+      await driverOf(ledger).query(
+        `UPDATE payments SET created_at = now() - interval '10 minutes' WHERE order_ref = $1`,
+        [ref],
+      );
+      const later = await bench.call('POST', '/ogone/pay', { json: payBody(ref, cardId) });
+      assert.equal(later.status, 409, later.text);
+      assert.match((later.body['error'] as { message: string }).message, /paid already/);
+      const payments = await ledger.findPayments(ref);
+      assert.equal(payments.length, 1, 'one attempt, one charge');
+      assert.equal(payments[0]!.status, 9);
+      const { events } = await eventsOf(ref);
+      assert.deepEqual(events, [['query', 9]]);
+    });
+
+    it('a stuck attempt the platform never processed lands, and the shopper may pay', async () => {
+      const customerId = `N-${Math.random().toString(36).slice(2, 8)}`;
+      const cardId = await bench.saveCard(customerId);
+      const ref = bench.order(customerId);
+      // An attempt recorded, then the process died before sending (Ogone never heard of it).
+      await driverOf(ledger).query(
+        `INSERT INTO payments (provider, order_ref, order_id, amount_minor, currency, customer_id,
+           started_by, in_flight, created_at)
+         VALUES ('ogone', $1, $2, 1510, 'EUR', $3, 'directlink', true, now() - interval '10 minutes')`,
+        [ref, `${ref}-NEVERSENT`, customerId],
+      );
+      const answer = await bench.call('POST', '/ogone/pay', { json: payBody(ref, cardId) });
+      assert.equal(answer.status, 200, answer.text);
+      const parsed = PayAnswerSchema.parse(answer.body);
+      assert.ok(parsed.kind === 'result');
+      assert.equal(parsed.result.status, 9);
+      assert.equal((await ledger.findPayments(ref)).length, 2);
+    });
+
     it('a double click: while one saved-card payment of the order is on its way, a second is refused (409)', async () => {
       const customerId = `D-${Math.random().toString(36).slice(2, 8)}`;
       const cardId = await bench.saveCard(customerId);

@@ -59,3 +59,19 @@ export async function isDirectAttempt(
   );
   return rows[0]?.started_by === 'directlink';
 }
+
+/** The order's saved-card attempt still on its way, and whether it has been so for `staleSeconds`. */
+export async function inFlightAttempt(
+  db: Queryable,
+  orderRef: string,
+  staleSeconds: number,
+): Promise<{ id: string; orderId: string; stale: boolean } | undefined> {
+  const rows = await db.query<{ id: string; order_id: string; stale: boolean }>(
+    `SELECT id::text AS id, order_id,
+       created_at < now() - make_interval(secs => $2::integer) AS stale
+     FROM payments WHERE order_ref = $1 AND in_flight AND status IS NULL`,
+    [orderRef, staleSeconds],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { id: row.id, orderId: row.order_id, stale: row.stale };
+}

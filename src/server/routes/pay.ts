@@ -26,6 +26,7 @@ import { isExpired } from '../rules/saved-cards.js';
 import { recordAnswer } from './direct-record.js';
 import { signedHostedPayload } from './hosted-payload.js';
 import { orderDirectRequest, sendOrderDirect } from './pay-send.js';
+import { resolveStuckAttempt } from './pay-stuck.js';
 import { PROVIDER, withLedger } from './record.js';
 import {
   authorisedOrder,
@@ -65,23 +66,33 @@ export function payRoute(o: ResolvedOptions, worker: OutboxWorker | undefined): 
         minorAmount: checked.minor,
         currency: checked.order.currency,
       };
-      const paymentId = await withLedger(o, 'recording a saved-card attempt', (db) =>
-        recordAttempt(db, {
-          provider: PROVIDER,
-          orderRef,
-          orderId,
-          amountMinor: checked.minor,
-          currency: checked.order.currency,
-          customerId,
-          cardRowId: card.rowId,
-        }),
-      );
-      if (paymentId === 'busy') {
-        fail(
+      const record = () =>
+        withLedger(o, 'recording a saved-card attempt', (db) =>
+          recordAttempt(db, {
+            provider: PROVIDER,
+            orderRef,
+            orderId,
+            amountMinor: checked.minor,
+            currency: checked.order.currency,
+            customerId,
+            cardRowId: card.rowId,
+          }),
+        );
+      let recorded = await record();
+      if (
+        recorded === 'busy' &&
+        (await resolveStuckAttempt(o, worker, { orderRef, checked, info: req.info }))
+      ) {
+        await refuseIfPaid(o, orderRef);
+        recorded = await record();
+      }
+      if (recorded === 'busy') {
+        return fail(
           'order-not-payable',
           'A payment of this order with a saved card is on its way; wait for its result.',
         );
       }
+      const paymentId = recorded;
       const land = () =>
         withLedger(o, 'closing a saved-card attempt', (db) => landAttempt(db, paymentId));
 
