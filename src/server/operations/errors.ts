@@ -10,6 +10,7 @@ export const OPERATION_ERROR_CODES = [
   'payment-not-found',
   'ambiguous-order',
   'invalid-amount',
+  'invalid-request',
   'idempotency-key-reused',
   'not-capturable',
   'capture-exceeds-authorised',

@@ -107,7 +107,10 @@ function common(payment: PaymentFacts, open: OpenOperations): Verdict | undefine
     );
   }
   const stage = payment.status === null ? undefined : stageOf(payment.status);
-  if (stage !== undefined && (stage[1] === 'uncertain' || (stage[0] === 'checkout' && stage[1] === 'pending'))) {
+  if (
+    stage !== undefined &&
+    (stage[1] === 'uncertain' || (stage[0] === 'checkout' && stage[1] === 'pending'))
+  ) {
     return refuse(
       'payment-not-final',
       `the payment is ${stage[1]} (status ${payment.status}); ask its status first`,

@@ -1,0 +1,102 @@
+/**
+ * A shop for the after-sale tests: the sandbox (hosted page, DirectLink, status-change feedback)
+ * wired to an endpoint with a ledger and the API user, so a payment authorised on the hosted page
+ * is in the ledger and its captures, cancels and refunds go through the real protocol.
+ */
+import assert from 'node:assert/strict';
+import type { Ledger } from '../../src/ledger/index.js';
+import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.js';
+import {
+  createOgoneHandler,
+  type FeedbackResult,
+  type OgoneHandler,
+  type OgoneOperations,
+} from '../../src/server/index.js';
+import { API_USER, directSandbox, DL_SHA_IN } from './directlink.js';
+import { baseFields, checkout, HOST, PSPID, SHA_IN, SHA_OUT, URLS } from './sandbox.js';
+
+export interface Shop {
+  sandbox: Sandbox;
+  handler: OgoneHandler;
+  ops: OgoneOperations;
+  ledger: Ledger;
+  /** What `onPaymentResult` received, in order. */
+  delivered: FeedbackResult[];
+  /** An authorised (RES) or paid (SAL) payment of `amount` minor units; its orderRef. */
+  pay(amount?: string, operation?: 'RES' | 'SAL'): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ShopOptions {
+  sandbox?: Partial<SandboxOptions>;
+  clock?: { now(): number };
+  /** Another shop's sandbox: a second endpoint instance on the same platform. */
+  sharedSandbox?: Sandbox;
+}
+
+export function handlerFor(
+  ledger: Ledger,
+  sandbox: Sandbox,
+  delivered: FeedbackResult[],
+): OgoneHandler {
+  return createOgoneHandler({
+    pspid: PSPID,
+    shaIn: SHA_IN,
+    shaOut: SHA_OUT,
+    environment: { baseUrl: `${HOST}/ncol/test` },
+    directLink: {
+      userId: API_USER.userId,
+      password: API_USER.password,
+      shaIn: DL_SHA_IN,
+      fetch: sandbox.fetch as typeof fetch,
+    },
+    allowedReturnOrigins: ['https://shop.example'],
+    resolveOrder: () => ({ amount: '15.10', currency: 'EUR' }),
+    onPaymentResult: (result) => {
+      delivered.push(result);
+    },
+    ledger,
+    outbox: { pollIntervalMs: 20 },
+    logger: false,
+  });
+}
+
+export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promise<Shop> {
+  const delivered: FeedbackResult[] = [];
+  const box: { handler?: OgoneHandler } = {};
+  const sandbox =
+    options.sharedSandbox ??
+    directSandbox({
+      feedbackUrl: 'https://shop.example/ogone/feedback',
+      fetch: (url, init) => box.handler!(new Request(url, init as RequestInit)),
+      ...options.sandbox,
+    });
+  const handler = handlerFor(ledger, sandbox, delivered);
+  box.handler = handler;
+  return {
+    sandbox,
+    handler,
+    ops: handler.operations,
+    ledger,
+    delivered,
+    async pay(amount = '1510', operation = 'RES') {
+      const orderRef = `ORD-${Math.random().toString(36).slice(2, 10)}`;
+      const fields = baseFields({
+        ...URLS,
+        COMPLUS: orderRef,
+        OPERATION: operation,
+        AMOUNT: amount,
+      });
+      const redirect = await checkout(sandbox, fields);
+      assert.equal(redirect.params['STATUS'], operation === 'RES' ? '5' : '9');
+      await sandbox.idle();
+      const [payment] = await ledger.findPayments(orderRef);
+      assert.equal(payment?.status, operation === 'RES' ? 5 : 9, 'the feedback was recorded');
+      return orderRef;
+    },
+    async close() {
+      await sandbox.idle();
+      await handler.close();
+    },
+  };
+}
