@@ -22,6 +22,10 @@ export interface Shop {
   ledger: Ledger;
   /** What `onPaymentResult` received, in order. */
   delivered: FeedbackResult[];
+  /** The DirectLink pages this endpoint called, in order (`maintenancedirect`, `querydirect`). */
+  calls: string[];
+  /** While false, the sandbox's feedbacks are answered 503 and never reach the endpoint. */
+  feedback: { open: boolean };
   /** An authorised (RES) or paid (SAL) payment of `amount` minor units; its orderRef. */
   pay(amount?: string, operation?: 'RES' | 'SAL'): Promise<string>;
   close(): Promise<void>;
@@ -38,6 +42,7 @@ export function handlerFor(
   ledger: Ledger,
   sandbox: Sandbox,
   delivered: FeedbackResult[],
+  calls: string[],
 ): OgoneHandler {
   return createOgoneHandler({
     pspid: PSPID,
@@ -48,7 +53,10 @@ export function handlerFor(
       userId: API_USER.userId,
       password: API_USER.password,
       shaIn: DL_SHA_IN,
-      fetch: sandbox.fetch as typeof fetch,
+      fetch: ((url: string, init: RequestInit) => {
+        calls.push(/\/([a-z]+)_utf8\.asp/.exec(String(url))?.[1] ?? String(url));
+        return sandbox.fetch(url, init as never);
+      }) as typeof fetch,
     },
     allowedReturnOrigins: ['https://shop.example'],
     resolveOrder: () => ({ amount: '15.10', currency: 'EUR' }),
@@ -63,15 +71,21 @@ export function handlerFor(
 
 export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promise<Shop> {
   const delivered: FeedbackResult[] = [];
+  const calls: string[] = [];
+  const feedback = { open: true };
   const box: { handler?: OgoneHandler } = {};
   const sandbox =
     options.sharedSandbox ??
     directSandbox({
       feedbackUrl: 'https://shop.example/ogone/feedback',
-      fetch: (url, init) => box.handler!(new Request(url, init as RequestInit)),
+      feedbackRetryDelaysMs: [],
+      fetch: (url, init) =>
+        feedback.open
+          ? box.handler!(new Request(url, init as RequestInit))
+          : Promise.resolve(new Response('closed', { status: 503 })),
       ...options.sandbox,
     });
-  const handler = handlerFor(ledger, sandbox, delivered);
+  const handler = handlerFor(ledger, sandbox, delivered, calls);
   box.handler = handler;
   return {
     sandbox,
@@ -79,6 +93,8 @@ export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promi
     ops: handler.operations,
     ledger,
     delivered,
+    calls,
+    feedback,
     async pay(amount = '1510', operation = 'RES') {
       const orderRef = `ORD-${Math.random().toString(36).slice(2, 10)}`;
       const fields = baseFields({
