@@ -16,7 +16,7 @@ import {
 } from '../../src/server/index.js';
 import { openShop, type Shop } from '../helpers/after-sale.js';
 import { call } from '../helpers/directlink.js';
-import { targets } from '../helpers/ledger-targets.js';
+import { freshSchema, targets } from '../helpers/ledger-targets.js';
 import { HOST, PSPID, SHA_IN, SHA_OUT } from '../helpers/sandbox.js';
 
 /** Asserts the promise rejects with an OgoneOperationError of this code; returns it. */
@@ -35,12 +35,17 @@ const maintenance = (shop: Shop) => shop.calls.filter((page) => page === 'mainte
 
 for (const target of targets()) {
   describe(`after-sale operations (${target.name})`, { skip: target.skip }, () => {
+    // One ledger for the suite (the embedded one takes seconds to open); each test has its own
+    // orders, sandbox and endpoint.
+    let ledger: Promise<Ledger> | undefined;
     const ledgers: Ledger[] = [];
     const shops: Shop[] = [];
     async function shop(options?: Parameters<typeof openShop>[1]): Promise<Shop> {
-      const ledger = await target.open();
-      ledgers.push(ledger);
-      const opened = await openShop(ledger, options);
+      ledger ??= target.open().then((opened) => {
+        ledgers.push(opened);
+        return opened;
+      });
+      const opened = await openShop(await ledger, options);
       shops.push(opened);
       return opened;
     }
@@ -247,6 +252,34 @@ for (const target of targets()) {
       assert.equal((await s.ledger.findPayments(ref))[0]!.refundedAmount, '15.00');
     });
 
+    it(
+      'two instances on one database: concurrent refunds are serialised by the row lock',
+      { skip: target.name === 'postgres' ? false : 'one process holds an embedded database' },
+      async () => {
+        const schema = freshSchema();
+        const [one, two] = [await target.open({ schema }), await target.open({ schema })];
+        ledgers.push(one, two);
+        const a = await openShop(one);
+        const b = await openShop(two, { sharedSandbox: a.sandbox });
+        shops.push(a, b);
+        const ref = await a.pay('1510', 'SAL');
+        const outcomes = await Promise.allSettled([
+          a.ops.refund(ref, { amount: 800 }),
+          b.ops.refund(ref, { amount: 800 }),
+        ]);
+        assert.deepEqual(outcomes.map((o) => o.status).sort(), ['fulfilled', 'rejected']);
+        const lost = outcomes.find((o) => o.status === 'rejected')!;
+        assert.equal((lost.reason as OgoneOperationError).code, 'refund-exceeds-captured');
+        assert.equal(maintenance(a).length + maintenance(b).length, 1, 'one refund sent');
+        const keyed = await Promise.all([
+          a.ops.refund(ref, { amount: 100, key: 'both-1' }),
+          b.ops.refund(ref, { amount: 100, key: 'both-1' }),
+        ]);
+        assert.deepEqual(keyed.map((r) => r.replayed).sort(), [false, true]);
+        assert.equal(maintenance(a).length + maintenance(b).length, 2, 'the key sent once');
+      },
+    );
+
     it('status() asks querydirect and records the answer as a query event (once per 30 s)', async () => {
       const s = await shop();
       const ref = await s.pay('1510');
@@ -270,8 +303,9 @@ for (const target of targets()) {
       assert.equal(soon.queried, false, 'not asked again within 30 s');
       assert.equal(s.calls.filter((page) => page === 'querydirect').length, 1);
       await new Promise((resolve) => setTimeout(resolve, 100));
+      // Every endpoint on this ledger runs an outbox worker: any of them may deliver it.
       assert.ok(
-        s.delivered.some((d) => d.orderRef === ref && d.status === 9),
+        shops.some((other) => other.delivered.some((d) => d.orderRef === ref && d.status === 9)),
         'the outbox told the merchant',
       );
     });
