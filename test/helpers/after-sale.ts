@@ -8,7 +8,9 @@ import type { Ledger } from '../../src/ledger/index.js';
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.js';
 import {
   createOgoneHandler,
+  createOgoneOperations,
   type FeedbackResult,
+  type OgoneHandlerOptions,
   type OgoneHandler,
   type OgoneOperations,
 } from '../../src/server/index.js';
@@ -26,8 +28,13 @@ export interface Shop {
   calls: string[];
   /** While false, the sandbox's feedbacks are answered 503 and never reach the endpoint. */
   feedback: { open: boolean };
-  /** An authorised (RES) or paid (SAL) payment of `amount` minor units; its orderRef. */
-  pay(amount?: string, operation?: 'RES' | 'SAL'): Promise<string>;
+  /**
+   * An authorised (RES) or paid (SAL) payment of `amount` minor units; its orderRef. With
+   * `hold`, the sandbox leaves it uncertain (52 / 92) until `releaseUncertain(orderId)`.
+   */
+  pay(amount?: string, operation?: 'RES' | 'SAL', hold?: boolean): Promise<string>;
+  /** The same endpoint's operations with another clock. */
+  opsWith(clock: { now(): number }): OgoneOperations;
   close(): Promise<void>;
 }
 
@@ -38,13 +45,13 @@ export interface ShopOptions {
   sharedSandbox?: Sandbox;
 }
 
-export function handlerFor(
+export function optionsFor(
   ledger: Ledger,
   sandbox: Sandbox,
   delivered: FeedbackResult[],
   calls: string[],
-): OgoneHandler {
-  return createOgoneHandler({
+): OgoneHandlerOptions {
+  return {
     pspid: PSPID,
     shaIn: SHA_IN,
     shaOut: SHA_OUT,
@@ -66,7 +73,7 @@ export function handlerFor(
     ledger,
     outbox: { pollIntervalMs: 20 },
     logger: false,
-  });
+  };
 }
 
 export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promise<Shop> {
@@ -85,7 +92,8 @@ export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promi
           : Promise.resolve(new Response('closed', { status: 503 })),
       ...options.sandbox,
     });
-  const handler = handlerFor(ledger, sandbox, delivered, calls);
+  const endpoint = optionsFor(ledger, sandbox, delivered, calls);
+  const handler = createOgoneHandler(endpoint);
   box.handler = handler;
   return {
     sandbox,
@@ -95,7 +103,8 @@ export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promi
     delivered,
     calls,
     feedback,
-    async pay(amount = '1510', operation = 'RES') {
+    opsWith: (clock) => createOgoneOperations({ ...endpoint, clock }),
+    async pay(amount = '1510', operation = 'RES', hold = false) {
       const orderRef = `ORD-${Math.random().toString(36).slice(2, 10)}`;
       const fields = baseFields({
         ...URLS,
@@ -103,11 +112,13 @@ export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promi
         OPERATION: operation,
         AMOUNT: amount,
       });
+      if (hold) sandbox.controls.holdUncertain(fields['ORDERID']!);
       const redirect = await checkout(sandbox, fields);
-      assert.equal(redirect.params['STATUS'], operation === 'RES' ? '5' : '9');
+      const status = hold ? (operation === 'RES' ? 52 : 92) : operation === 'RES' ? 5 : 9;
+      assert.equal(redirect.params['STATUS'], String(status));
       await sandbox.idle();
       const [payment] = await ledger.findPayments(orderRef);
-      assert.equal(payment?.status, operation === 'RES' ? 5 : 9, 'the feedback was recorded');
+      assert.equal(payment?.status, status, 'the feedback was recorded');
       return orderRef;
     },
     async close() {
