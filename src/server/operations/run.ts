@@ -5,15 +5,11 @@
  * at the operation's step, never by a blind resend.
  */
 import { randomUUID } from 'node:crypto';
-import { describeStatus } from '../../protocol/status.js';
-import { DirectLinkError } from '../directlink/errors.js';
 import type { Queryable } from '../ledger/drivers/driver.js';
 import type { PaymentRow } from '../ledger/payments.js';
-import { paymentRecord } from '../ledger/payments-read.js';
-import { recordAnswer, stepOf } from './answers.js';
 import { findTarget, requireApiUser, requireLedger, type OperationsContext } from './context.js';
 import { OgoneOperationError } from './errors.js';
-import { stateOfStage, stepStage, summarize } from './open-operations.js';
+import { summarize } from './open-operations.js';
 import { recoverOperation } from './recover.js';
 import { factsOf, lastKnownStep, refreshOperations } from './refresh.js';
 import {
@@ -21,17 +17,11 @@ import {
   decideCapture,
   decideRefund,
   type OperationKind,
-  type PaymentFacts,
   type Requested,
 } from './rules.js';
-import { clearReconciliation } from './reconcile-store.js';
-import {
-  lockPayment,
-  markSent,
-  operationByKey,
-  updateOperation,
-  type OperationRow,
-} from './store.js';
+import { paymentFacts, refusedByOgone, resultOf } from './results.js';
+import { send } from './send.js';
+import { lockPayment, markSent, operationByKey, type OperationRow } from './store.js';
 import type { OperationResult } from './types.js';
 
 export interface OperationRequest extends Requested {
@@ -46,39 +36,6 @@ type Prepared =
 
 const KEY = /^[\x21-\x7e]{1,100}$/;
 
-export function paymentFacts(row: PaymentRow): PaymentFacts {
-  return {
-    status: row.status,
-    settled: row.pay_id === '' ? null : row.settled_status,
-    amountMinor: Number(row.amount_minor),
-    capturedMinor: Number(row.captured_minor),
-    refundedMinor: Number(row.refunded_minor),
-  };
-}
-
-/** The result an operation row stands for (accepted: pending or done). */
-export function resultOf(
-  op: OperationRow,
-  payment: PaymentRow,
-  replayed: boolean,
-): OperationResult {
-  const status = op.status ?? 0;
-  return {
-    key: op.idempotency_key,
-    kind: op.kind,
-    operation: op.operation,
-    amount: Number(op.amount_minor),
-    currency: payment.currency,
-    final: op.final,
-    state: op.state === 'done' ? 'done' : 'pending',
-    status,
-    statusName: describeStatus(status).name,
-    step: op.step,
-    replayed,
-    payment: paymentRecord(payment),
-  };
-}
-
 function keyReused(
   op: OperationRow,
   paymentId: string,
@@ -90,14 +47,6 @@ function keyReused(
     op.kind !== kind ||
     (r.amount !== undefined && r.amount !== Number(op.amount_minor)) ||
     (kind !== 'cancel' && r.final !== undefined && r.final !== op.final)
-  );
-}
-
-function refusedByOgone(op: OperationRow): OgoneOperationError {
-  return new OgoneOperationError(
-    'platform-refused',
-    `Ogone refused the ${op.kind} (STATUS ${op.status ?? 0}, NCERROR ${op.nc_error ?? '?'}).`,
-    { key: op.idempotency_key, ncError: op.nc_error ?? undefined },
   );
 }
 
@@ -162,84 +111,6 @@ async function prepare(
     now: new Date(now),
   });
   return { do: 'send', op, payment };
-}
-
-/** The failure of a send that got no usable answer, recorded on the operation. */
-async function sendFailed(
-  ctx: OperationsContext,
-  op: OperationRow,
-  error: unknown,
-): Promise<never> {
-  const driver = requireLedger(ctx);
-  const code = error instanceof DirectLinkError ? error.code : undefined;
-  const lost = code === undefined || code === 'answer-lost';
-  await driver.transaction((tx) =>
-    updateOperation(tx, op.id, {
-      state: lost ? 'uncertain' : 'failed',
-      problem: code ?? 'error',
-      now: new Date(ctx.now()),
-    }),
-  );
-  const details = { paymentId: op.payment_id, key: op.idempotency_key };
-  if (lost) {
-    throw new OgoneOperationError(
-      'outcome-unknown',
-      `Ogone's answer to the ${op.kind} was lost and querydirect could not tell whether it went through; it is recorded and will be resolved by a status query (reconcile). Do not send it again with another key.`,
-      details,
-    );
-  }
-  if (code === 'refused-credentials' || code === 'signature-rejected' || code === 'ip-refused') {
-    throw new OgoneOperationError(
-      'platform-credentials-refused',
-      `Ogone refused the API user (${code}); nothing was done.`,
-      details,
-    );
-  }
-  throw new OgoneOperationError(
-    'platform-unavailable',
-    `Ogone could not be reached or did not process the ${op.kind} (${code}); nothing was done. Retry with the same key.`,
-    details,
-  );
-}
-
-async function send(ctx: OperationsContext, op: OperationRow, payment: PaymentRow) {
-  const client = requireApiUser(ctx);
-  const driver = requireLedger(ctx);
-  let answer;
-  try {
-    ({ answer } = await client.maintenanceDirect({
-      operation: op.operation,
-      payId: payment.pay_id,
-      minorAmount: op.amount_minor,
-      lastPayIdSub: op.step - 1,
-    }));
-  } catch (error) {
-    return sendFailed(ctx, op, error);
-  }
-  const stage = answer.status === undefined ? undefined : stepStage(op.kind, answer.status);
-  const state = stage === undefined ? 'refused' : stateOfStage(stage);
-  const [updated, after] = await driver.transaction(async (tx) => {
-    const locked = (await lockPayment(tx, payment.id))!;
-    const recorded =
-      stage === undefined
-        ? undefined
-        : await recordAnswer(tx, locked, answer, 'directlink', op.amount_minor);
-    const row = await updateOperation(tx, op.id, {
-      state,
-      step: stage === undefined ? op.step : stepOf(answer) || op.step,
-      status: answer.status ?? null,
-      ncError: answer.ncError ?? null,
-      answer: answer.attributes,
-      problem: null,
-      now: new Date(ctx.now()),
-    });
-    // A new step starts a new reconciliation episode.
-    if (stage !== undefined) await clearReconciliation(tx, payment.id);
-    return [row, recorded?.payment ?? locked] as const;
-  });
-  if (stage !== undefined) ctx.wake();
-  if (state === 'refused') throw refusedByOgone(updated);
-  return resultOf(updated, after, false);
 }
 
 /** Runs one capture, cancel or refund; see the file comment. */
