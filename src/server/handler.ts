@@ -17,6 +17,8 @@ import { payRoute } from './routes/pay.js';
 import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
+import { operationsFor } from './operations/create.js';
+import type { OgoneOperations } from './operations/types.js';
 import type { OgoneHandlerOptions } from './types.js';
 
 export type { FetchHandler };
@@ -28,6 +30,12 @@ export interface OgoneHandler extends FetchHandler {
    * ledger, which you opened. Resolves at once without a ledger.
    */
   close(): Promise<void>;
+  /**
+   * Capture, cancel, refund, status and reconcile on this endpoint's ledger with its API user
+   * (see `createOgoneOperations`); their results reach `onPaymentResult` through this handler's
+   * outbox. Without a ledger or API user each call rejects with a typed `OgoneOperationError`.
+   */
+  readonly operations: OgoneOperations;
 }
 
 /**
@@ -54,6 +62,10 @@ export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const handler = (async (request: Request) =>
     toResponse(await core.handle(fromRequest(request)))) as OgoneHandler;
   Object.defineProperty(handler, CORE, { value: core });
+  Object.defineProperty(handler, 'operations', {
+    value: operationsFor(resolved, () => worker?.wake()),
+    enumerable: true,
+  });
   handler.close = async () => {
     await worker?.close();
   };
