@@ -187,6 +187,7 @@ export class SavedCardList {
       return this.#failed({
         code: 'foreign-action',
         message: `The 3-D Secure challenge URL ${value.url.slice(0, 200)} is not on the endpoint's origin.`,
+        cause: { challenge: value.url.slice(0, 200) },
       });
     }
     const { result } = value;
