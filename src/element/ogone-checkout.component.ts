@@ -711,7 +711,7 @@ export class OgoneCheckout extends LitElement {
    * Shows a verified result and fires `ogone-result`. A saved card's refusal (`card`) keeps the
    * checkout, so another card can be chosen; it is not kept for the tab.
    */
-  #show(result: PaymentResult, card?: MessageKey): void {
+  #show(result: PaymentResult, card?: readonly [MessageKey, ButtonAction]): void {
     const half = returnHalf!;
     if (!card) half.storeResult(result);
     this.#result = result;

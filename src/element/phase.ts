@@ -22,7 +22,12 @@ export type Phase =
   | { name: 'signing' }
   | { name: 'redirecting'; form: SignedPayload | null }
   | { name: 'verifying' }
-  | { name: 'done'; receipt: Receipt; result: PaymentResult | null; card?: MessageKey }
+  | {
+      name: 'done';
+      receipt: Receipt;
+      result: PaymentResult | null;
+      card?: readonly [MessageKey, ButtonAction];
+    }
   | {
       name: 'error';
       step: 'sign' | 'verify' | 'pay';
@@ -94,7 +99,7 @@ export function viewOf(phase: Phase): View {
     case 'verifying':
       return view('verifying', 'info', null, false, 'return', false);
     case 'done': {
-      if (phase.card) return view(phase.card, 'warning', 'pay', false, 'checkout', true);
+      if (phase.card) return view(phase.card[0], 'warning', phase.card[1], false, 'checkout', true);
       const retry = blocksPayment(phase.receipt) ? null : 'retry';
       return view(phase.receipt, RECEIPT_TONE[phase.receipt], retry, false, 'return', true);
     }

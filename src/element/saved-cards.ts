@@ -15,7 +15,7 @@ import type { OgoneCheckoutStrings } from './strings.js';
 
 /** What the element does after `/pay`. */
 export type PayStep =
-  | { do: 'show'; result: PaymentResult; card?: MessageKey }
+  | { do: 'show'; result: PaymentResult; card: readonly [MessageKey, ButtonAction] | undefined }
   | { do: 'redirect'; payload: SignedPayload }
   | { do: 'leave'; url: string }
   | { do: 'fail'; error: OgoneErrorDetail; pay: readonly [MessageKey, ButtonAction] };
@@ -40,6 +40,21 @@ const PAY_ERRORS: Partial<Record<OgoneErrorCode, readonly [MessageKey, ButtonAct
   'platform-unavailable': ['errorPayUnsure', 'check'],
   'invalid-payload': ['errorPayUnsure', 'check'],
 };
+
+/**
+ * What a saved card's refused (2, 57, 93) or invalid (0) result means for the shopper; `undefined`
+ * for any other outcome (shown like a hosted-page return). NCERROR says more for invalid ones:
+ * an alias Ogone no longer knows, or an attempt it had already processed (check, never pay).
+ */
+export function refusalView(
+  result: PaymentResult,
+): readonly [MessageKey, ButtonAction] | undefined {
+  if (result.outcome === 'refused') return ['cardRefused', 'pay'];
+  if (result.outcome !== 'invalid') return undefined;
+  if (result.ncError === '50001111') return ['errorCardGone', 'pay'];
+  if (result.ncError === '50001113') return ['errorNotPayable', 'check'];
+  return ['cardInvalid', 'pay'];
+}
 
 /** The endpoint's saved-card codes, kept as the element's codes. */
 const CARD_CODES: readonly string[] = [
@@ -191,11 +206,7 @@ export class SavedCardList {
       });
     }
     const { result } = value;
-    const refused = result.outcome === 'refused' || result.outcome === 'invalid';
-    // A declined card stays listed: the shopper may try it again later, or pick another now.
-    return refused
-      ? { do: 'show', result, card: result.outcome === 'refused' ? 'cardRefused' : 'cardInvalid' }
-      : { do: 'show', result };
+    return { do: 'show', result, card: refusalView(result) };
   }
 
   #failed(error: OgoneErrorDetail, card?: SavedCard): PayStep {

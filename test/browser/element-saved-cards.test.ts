@@ -462,17 +462,33 @@ describe('saved cards: paying with one', () => {
     expect(pays()).to.have.length(1);
   });
 
-  it('says an invalid attempt (status 0) in its own words', async () => {
-    const invalid = result('invalid', { orderId: 'SO-1001-d1', ncError: '50001111' });
-    endpoint({ pay: [{ status: 200, body: { kind: 'result', result: invalid } }] });
-    const el = await checkout();
-    button(el)!.click();
-    await waitUntil(() => said(el) !== '');
-    expect(said(el)).to.equal(
+  for (const [ncError, text, next] of [
+    [
+      '50001005',
       'This card could not be used. Nothing was charged. Choose another card or use a new one.',
-    );
-    expect(buttonText(el)).to.equal('Pay now');
-  });
+      'Pay now',
+    ],
+    [
+      '50001111',
+      'This card is no longer saved. Nothing was charged. Choose another card or use a new one.',
+      'Pay now',
+    ],
+    [
+      '50001113',
+      'This order cannot be paid now: it may already be paid. Please check before paying again.',
+      'Check again',
+    ],
+  ] as const) {
+    it(`says an invalid attempt (status 0, NCERROR ${ncError}) in its own words`, async () => {
+      const invalid = result('invalid', { orderId: 'SO-1001-d1', ncError });
+      endpoint({ pay: [{ status: 200, body: { kind: 'result', result: invalid } }] });
+      const el = await checkout();
+      button(el)!.click();
+      await waitUntil(() => said(el) !== '');
+      expect(said(el)).to.equal(text);
+      expect(buttonText(el)).to.equal(next);
+    });
+  }
 
   it('goes to the 3-D Secure challenge on the endpoint origin', async () => {
     const navigations = stopNavigations();
