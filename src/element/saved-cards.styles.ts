@@ -23,15 +23,14 @@ export const savedCardStyles = css`
   }
 
   [part~='saved-card'] {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: 1fr auto;
     align-items: center;
     column-gap: 1em;
     min-height: 2.75em;
   }
 
   [part~='saved-card'] label {
-    flex: 1 1 12em;
     padding: 0.25em 0;
   }
 
@@ -45,10 +44,12 @@ export const savedCardStyles = css`
   }
 
   .confirm {
-    display: inline-flex;
+    grid-column: 1 / -1;
+    display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25em 0.75em;
+    gap: 0 1.25em;
+    padding-left: 1.625em;
   }
 
   [part~='saved-card'] button {
@@ -61,8 +62,16 @@ export const savedCardStyles = css`
     text-underline-offset: 0.2em;
   }
 
+  [part~='saved-card'] .confirm button {
+    padding-inline: 0;
+  }
+
   [part~='saved-card'] [part='remove-yes'] {
     font-weight: 600;
+  }
+
+  .nw {
+    white-space: nowrap;
   }
 
   .vh {

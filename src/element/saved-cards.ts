@@ -283,7 +283,7 @@ export class SavedCardList {
           .checked=${this.selected === card.id}
           ?disabled=${card.expired}
           @change=${() => this.#choose(card.id)}
-        /><span>${name}, ${when}</span></label
+        /><span><span class="nw">${name},</span> <span class="nw">${when}</span></span></label
       >
       ${
         confirming
