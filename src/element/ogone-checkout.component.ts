@@ -60,7 +60,9 @@ const CONFIGURE_GRACE_MS = 1000;
  * The checkout button for the Ogone hosted payment page, and the status of the payment when the
  * shopper comes back.
  *
- * On the checkout page it shows an optional "save my card" checkbox and a pay button; paying asks
+ * On the checkout page it lists the customer's saved cards (`<endpoint>/cards`, paid with through
+ * `<endpoint>/pay`, removed after an inline confirmation) and shows an optional "save my card"
+ * checkbox and a pay button; paying with a new card asks
  * the companion endpoint (`<endpoint>/sign`) for a signed form and posts it to Ogone. With an
  * `order-ref` it first asks `<endpoint>/orders/<orderRef>` whether the order is already paid (then
  * it shows the receipt instead). When the page URL carries Ogone's return parameters for its order,
@@ -91,6 +93,13 @@ const CONFIGURE_GRACE_MS = 1000;
  * @csspart receipt - The receipt's `<dl>` (paid, pending or uncertain payments).
  * @csspart receipt-row - Each term and value pair of the receipt (also `receipt-amount`, `receipt-order`, `receipt-card`).
  * @csspart receipt-card-saved - "Card saved for next time", when the card was saved.
+ * @csspart saved-cards - The `<fieldset>` of saved cards (only when the endpoint lists some).
+ * @csspart saved-cards-legend - Its legend, "Pay with".
+ * @csspart saved-card - Each row of the list (also `saved-card-expired`, `saved-card-new`).
+ * @csspart remove-button - "Remove" next to a saved card.
+ * @csspart remove-confirm - The inline confirmation of a removal; its buttons are `remove-yes` and `remove-no`.
+ * @csspart saved-cards-status - The polite live region of the list ("… removed.").
+ * @csspart saved-cards-alert - The assertive live region of the list (a removal that failed).
  *
  * @cssprop [--ogone-checkout-accent=light-dark(#0b57d0, #a8c7fa)] - Button background, checkbox and (unless set) focus colour.
  * @cssprop [--ogone-checkout-accent-text=light-dark(#ffffff, #062e6f)] - Button text colour.
@@ -105,6 +114,7 @@ const CONFIGURE_GRACE_MS = 1000;
  * @fires {CustomEvent<OgoneBeforeRedirectDetail>} ogone-before-redirect - Cancelable. The signed form (action, orderId, fields without SHASIGN) is about to be posted to Ogone.
  * @fires {CustomEvent<OgoneResultDetail>} ogone-result - Once per return: the payment result verified by the endpoint, discriminated on `outcome`.
  * @fires {CustomEvent<OgoneErrorDetail>} ogone-error - Something failed; `detail.code` is one of a closed set.
+ * @fires {CustomEvent<OgoneCardRemovedDetail>} ogone-card-removed - The shopper removed a saved card and the endpoint forgot it.
  */
 export class OgoneCheckout extends LitElement {
   static override styles = ogoneCheckoutStyles;
