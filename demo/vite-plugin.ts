@@ -22,6 +22,9 @@ export const DEMO_CONFIG = {
   hashAlgorithm: 'sha512',
 } as const;
 
+/** The demo's DirectLink API user (saved-card payments), known to the sandbox. Demo values. */
+export const DEMO_API_USER = { userId: 'DEMOAPI', password: 'demo-api-Password-3' } as const;
+
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -79,6 +82,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       basePath: '/ogone',
       allowedReturnOrigins: [origin],
       aliasUsage: 'Save my card with Maison Praline for faster checkout next time.',
+      // The API user: saved cards are listed and paid with through DirectLink (orderdirect).
+      directLink: { ...DEMO_API_USER },
       resolveOrder: (orderRef) => {
         const order = shop.get(orderRef);
         if (!order) return null;
@@ -106,6 +111,7 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     });
     const sandbox = createSandbox({
       ...DEMO_CONFIG,
+      apiUser: { ...DEMO_API_USER },
       feedbackUrl: `${origin}/ogone/feedback`,
       ...(options.feedbackRetryDelaysMs
         ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }
