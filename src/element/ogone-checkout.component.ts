@@ -612,17 +612,13 @@ export class OgoneCheckout extends LitElement {
     if (this._phase.name !== 'signing' || !this.isConnected) return;
     if (status && this.#applyStatus(status)) return;
     const tag = this.#languageTag();
-    if (card) return this.#payWithCard(orderRef, returnUrl, tag);
+    // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`), and
+    // without one uses the order's own language.
+    const request = { orderRef, returnUrl, ...(tag ? { language: tag } : {}) };
+    if (card) return this.#payWithCard(request);
     const answer = await this.#client.sign(
       this.endpoint,
-      {
-        orderRef,
-        saveCard: this.saveCard === 'optional' && this._saveCardChecked,
-        // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`),
-        // and without one uses the order's own language.
-        ...(tag ? { language: tag } : {}),
-        returnUrl,
-      },
+      { ...request, saveCard: this.saveCard === 'optional' && this._saveCardChecked },
       this.signTimeout,
     );
     if (!answer.ok) {
@@ -633,8 +629,8 @@ export class OgoneCheckout extends LitElement {
   }
 
   /** POSTs `/pay` with the chosen saved card and follows the answer (`SavedCardList#pay`). */
-  async #payWithCard(orderRef: string, returnUrl: string, tag: string): Promise<void> {
-    const step = await this.#cards!.pay({ orderRef, returnUrl, ...(tag ? { language: tag } : {}) });
+  async #payWithCard(request: Parameters<SavedCardList['pay']>[0]): Promise<void> {
+    const step = await this.#cards!.pay(request);
     if (!step || this._phase.name !== 'signing' || !this.isConnected) return;
     if (step.do === 'fail') return this.#fail('pay', step.error, step.pay);
     if (step.do === 'redirect') return this.#redirect(step.payload);
