@@ -24,6 +24,19 @@ export const DEMO_CONFIG = {
   hashAlgorithm: 'sha512',
 } as const;
 
+/**
+ * The demo's API user ("Special user for API"), known to the sandbox and to the endpoint: it pays
+ * with saved cards through DirectLink. Its password travels in every DirectLink request, so the
+ * endpoint only uses it over https or to this machine.
+ */
+export const DEMO_API_USER = { userId: 'DEMOSHOP-API', password: 'demo-api-Password-3' } as const;
+
+/** The API password only goes to the sandbox in clear text when it runs on this machine. */
+function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -92,6 +105,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       worldlineDirect: { ...DEMO_WORLDLINE, environment: { baseUrl: `${origin}/worldline` } },
       environment: { baseUrl: `${origin}/ncol/test` },
       basePath: '/ogone',
+      // Saved cards (one-click payment, 3-D Secure) need the API user; off on a non-loopback host.
+      ...(isLoopbackOrigin(origin) ? { directLink: { ...DEMO_API_USER } } : {}),
       allowedReturnOrigins: [origin],
       aliasUsage: 'Save my card with Maison Praline for faster checkout next time.',
       resolveOrder: (orderRef) => {
@@ -121,6 +136,7 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     });
     const sandbox = createSandbox({
       ...DEMO_CONFIG,
+      apiUser: { ...DEMO_API_USER },
       feedbackUrl: `${origin}/ogone/feedback`,
       ...(options.feedbackRetryDelaysMs
         ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }

@@ -130,13 +130,16 @@ export interface RequestLogEntry {
   idempotencyKey?: string | undefined;
 }
 
-/** Something the operator must know: a weak configuration, or a hook that failed. */
+/** Something the operator must know: a weak configuration, a hook that failed, a card forgotten. */
 export interface EventLogEntry {
-  level: 'warn' | 'error';
+  level: 'info' | 'warn' | 'error';
   /**
    * `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`;
    * `ledger-failed`: the ledger's database failed (the request answered 503); `delivery-retry` /
    * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter);
+   * `card-forgotten` (info): a shopper removed a saved card, forgotten locally only (Ogone has no
+   * DirectLink call to delete an alias); `saved-card-payment` (warn/error): a `/pay` the platform
+   * could not complete (unreachable, refused credentials, a lost answer);
    * `platform-failed`: a call to the platform's API (Worldline Direct) failed (its code and
    * `errorId`, never a secret); `webhook-ignored`: a verified webhook about no payment of ours.
    */
@@ -148,6 +151,8 @@ export interface EventLogEntry {
     | 'ledger-failed'
     | 'delivery-retry'
     | 'delivery-dead'
+    | 'card-forgotten'
+    | 'saved-card-payment'
     | 'platform-failed'
     | 'webhook-ignored';
   message: string;
@@ -181,6 +186,8 @@ export interface DirectLinkOptions {
   shaIn?: string | undefined;
   /** `RTIMEOUT`: how long Ogone may take, 30-90 s (default 30); the endpoint waits 10 s longer. */
   timeoutSeconds?: number | undefined;
+  /** The `fetch` DirectLink calls go through (default: the global one); for proxies and tests. */
+  fetch?: typeof fetch | undefined;
 }
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */

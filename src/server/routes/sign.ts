@@ -12,6 +12,7 @@ import type { Route } from '../http/router.js';
 import { newOrderId } from '../ids.js';
 import { checkReturnUrl } from '../rules/return-url.js';
 import { lookupOrder } from './order-lookup.js';
+import { refuseIfPaid } from './saved-card-access.js';
 
 export function signRoute(o: ResolvedOptions): Route {
   return {
@@ -29,6 +30,7 @@ export function signRoute(o: ResolvedOptions): Route {
       if (saveCard === true && order.allowSaveCard !== true) {
         fail('save-card-not-allowed', 'Saving a card is not allowed for this order.');
       }
+      await refuseIfPaid(o, orderRef);
       const orderId = newOrderId(orderRef);
       facts.orderId = orderId;
       // The provider builds the redirect: a signed form (Ogone) or a hosted checkout (Worldline).

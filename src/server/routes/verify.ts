@@ -20,6 +20,8 @@ import type { VerifiedResult } from '../rules/verified-result.js';
 import { lookupOrder } from './order-lookup.js';
 import { recordRead } from './record-read.js';
 import { describeError } from '../config/logger.js';
+import type { OutboxWorker } from '../ledger/outbox-worker.js';
+import { confirmedDirect } from './verify-direct.js';
 
 /** The ledger's answer for this attempt, or the verified return while the ledger has none. */
 async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<PaymentResult> {
@@ -47,7 +49,7 @@ async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<P
   }
 }
 
-export function verifyRoute(o: ResolvedOptions): Route {
+export function verifyRoute(o: ResolvedOptions, worker?: OutboxWorker): Route {
   return {
     methods: ['POST'],
     cors: true,
@@ -71,6 +73,9 @@ export function verifyRoute(o: ResolvedOptions): Route {
       if (o.ledger === undefined) return jsonResponse(200, result);
       // Read from the platform itself (Worldline Direct): recorded and delivered like a feedback.
       if (back.source === 'query') return jsonResponse(200, await recordRead(o, back, req.info));
+      // A saved-card payment back from 3-D Secure: confirmed by querydirect before it is shown.
+      const confirmed = await confirmedDirect(o, worker, verified, order, req.info);
+      if (confirmed !== undefined) return jsonResponse(200, confirmed);
       return jsonResponse(200, await recorded(o, verified));
     },
   };

@@ -14,6 +14,7 @@ import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
 import { providerOptionsOf, providerSecrets } from './provider-env.js';
 import { serveUntilStopped } from './http-server.js';
+import { startReconcileTimer } from '../operations/reconcile-timer.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { describeLedgerUrl } from '../ledger/open.js';
 import { ledgerDisabled, openServeLedger, readLedgerEnv, type LedgerEnv } from './ledger-env.js';
@@ -49,6 +50,9 @@ GET /healthz). Configuration, from the environment:
                                 ledger's outbox with retries) | sync (200 once the webhook took it)
   OGONE_DELIVERY_MAX_ATTEMPTS   webhook attempts before a result is dead-lettered (default 25)
   OGONE_MAX_RETURN_AGE_DAYS     oldest shopper's return /verify shows (default 7; off = no limit)
+  OGONE_RECONCILE_INTERVAL      with a ledger and the API user: every this many seconds, query
+                                payments left pending or uncertain, with back-off (default 60,
+                                at least 30; off = never)
   OGONE_PROVIDER                ogone (default) | worldline-direct (needs the ledger and:)
   WORLDLINE_API_KEY_ID          Merchant Portal "API key ID" (Developer > Payment API)
   WORLDLINE_API_SECRET          its "Secret API key" (signs every API call)
@@ -183,6 +187,12 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     throw error;
   }
 
+  const reconciling =
+    ledger !== undefined &&
+    config.OGONE_PASSWORD !== undefined &&
+    ledgerConfig.OGONE_RECONCILE_INTERVAL !== false
+      ? startReconcileTimer(handler.operations, ledgerConfig.OGONE_RECONCILE_INTERVAL * 1000, write)
+      : undefined;
   const code = await serveUntilStopped({
     host: config.HOST,
     port: config.PORT,
@@ -195,13 +205,17 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
       directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
       ledger: ledger === undefined ? 'off' : describeLedgerUrl(ledgerConfig.OGONE_DATABASE_URL),
       delivery: ledger === undefined ? 'direct' : ledgerConfig.OGONE_DELIVERY,
+      reconcile:
+        reconciling === undefined ? 'off' : `every ${ledgerConfig.OGONE_RECONCILE_INTERVAL} s`,
     },
     onStop: async () => {
+      await reconciling?.stop();
       await handler.close();
       await ledger?.close();
     },
   });
   if (code !== 0) {
+    await reconciling?.stop();
     await handler.close();
     await ledger?.close();
   }
