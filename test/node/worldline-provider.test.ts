@@ -313,6 +313,7 @@ for (const target of targets()) {
       const { back } = await paid(ref);
       const forged = new URL(back);
       forged.searchParams.set('RETURNMAC', `${back.searchParams.get('RETURNMAC')}x`);
+      await running.sandbox.idle(); // the webhook (and the endpoint's reads) done first
       const seenBefore = running.seen.length;
       const answer = await call(e, 'POST', '/ogone/verify', { json: { query: forged.search } });
       assert.equal(answer.status, 403);
