@@ -1,7 +1,8 @@
 /**
  * End-to-end on Worldline Direct, as a shopper: the real demo run with `OGONE_PROVIDER=worldline-
  * direct` (the same tag, the same endpoint routes), the Worldline Direct sandbox's hosted checkout
- * in Chromium. Pay and save the card; pay the next order with the saved card on the hosted page.
+ * in Chromium. Pay and save the card; pay the next order with it from the element's saved-card
+ * list (/pay, server to server); pay a third on the hosted page, which offers the saved card.
  * Screenshots go to test-results/e2e/ (git-ignored).
  */
 import assert from 'node:assert/strict';
@@ -82,7 +83,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
 
 describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
-  it('pays on the hosted checkout, saves the card, then pays the next order with it', async () => {
+  it('pays on the hosted checkout, saves the card, pays the next orders with it (/pay and the hosted page)', async () => {
     const page = await newShopper();
     const ref = await openStore(page);
     await page.getByLabel('Save my card for future purchases').check();
@@ -109,16 +110,31 @@ describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
     const paid = await order(ref);
     assert.equal(paid.payment?.status, 9);
 
-    // The next order: the hosted checkout offers the saved token.
+    // The next order: the element lists the saved card (GET /cards) and pays with it (/pay),
+    // without leaving the page; Worldline Direct takes the token server to server.
+    const secondRef = await openStore(page, true);
+    assert.notEqual(secondRef, ref);
+    await page.getByRole('radio', { name: /1111/ }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: /1111/ }).isChecked(), 'the saved card first');
+    await shot(page, 'worldline-demo-03-saved-card-listed');
+    const stayed = page.url();
+    await page.getByRole('button', { name: 'Pay now' }).click();
+    const [byToken] = await results(page);
+    assert.equal(byToken?.outcome, 'paid');
+    assert.equal(byToken?.orderRef, secondRef);
+    assert.equal(new URL(page.url()).origin, new URL(stayed).origin);
+    assert.equal((await order(secondRef)).payment?.status, 9);
+
+    // A third order: a new card on the hosted checkout, which offers the saved token too.
     const next = await openStore(page, true);
-    assert.notEqual(next, ref);
     await page.evaluate(() => {
       window.__ogoneResults = [];
     });
+    await page.getByRole('radio', { name: 'Use a new card' }).check();
     await page.getByRole('button', { name: 'Pay now' }).click();
     await page.waitForURL(/\/worldline\/hostedcheckout\//);
     await page.getByText('Your saved cards').waitFor();
-    await shot(page, 'worldline-demo-03-saved-card-offered');
+    await shot(page, 'worldline-demo-04-saved-card-offered');
     await page.getByRole('button', { name: 'Pay with this card' }).click();
     const [second] = await results(page);
     assert.equal(second?.outcome, 'paid');
