@@ -14,6 +14,8 @@ import { ordersRoute } from './routes/orders.js';
 import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
+import { adminRoute } from './admin/routes.js';
+import { resolveAdmin } from './admin/options.js';
 import type { OgoneHandlerOptions } from './types.js';
 
 export type { FetchHandler };
@@ -35,12 +37,14 @@ export interface OgoneHandler extends FetchHandler {
  */
 export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const resolved = resolveOptions(options);
+  const admin = resolveAdmin(options.admin, resolved.ledger !== undefined);
   const worker = createWorker(resolved);
   const routes: RouteTable = {
     sign: signRoute(resolved),
     verify: verifyRoute(resolved),
     feedback: feedbackRoute(resolved, worker),
     ...(resolved.ledger !== undefined ? { orders: ordersRoute(resolved) } : {}),
+    ...(admin !== undefined ? { admin: adminRoute(resolved, admin, undefined) } : {}),
   };
   const core = createCore(resolved, routes);
   const handler = (async (request: Request) =>

@@ -14,6 +14,7 @@ export {
   type NodeListenerOptions,
 } from './http/node-adapter.js';
 export { OgoneConfigError } from './config/config-error.js';
+export type { AdminOptions } from './admin/options.js';
 export {
   createBackendClient,
   type BackendClient,

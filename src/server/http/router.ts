@@ -20,8 +20,11 @@ export interface Route {
   readonly methods: readonly string[];
   /** Browser-facing: answers a CORS preflight when the handler has `cors` on. */
   readonly cors: boolean;
-  /** How many segments may follow the name (0 for `/sign`, 1 for `/orders/<ref>`). */
-  readonly params?: number;
+  /**
+   * How many segments may follow the name (0 for `/sign`, 1 for `/orders/<ref>`); `any`: the
+   * route reads them itself (`/admin/api/payments/12`).
+   */
+  readonly params?: number | 'any';
   run(ctx: RouteContext): Promise<CoreResponse>;
 }
 
@@ -38,7 +41,7 @@ export interface Match {
 export function describeRoutes(routes: RouteTable, basePath: string): string {
   const list = Object.entries(routes).map(
     ([name, route]) =>
-      `${route.methods.join('|')} ${basePath}/${name}${route.params ? '/…'.repeat(route.params) : ''}`,
+      `${route.methods.join('|')} ${basePath}/${name}${route.params === 'any' ? '…' : '/…'.repeat(route.params ?? 0)}`,
   );
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}` : list.join('');
 }
@@ -57,7 +60,8 @@ export function matchRoute(routes: RouteTable, basePath: string, pathname: strin
   const tail = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
   const [name = '', ...rest] = tail.split('/');
   const route = Object.hasOwn(routes, name) ? routes[name] : undefined;
-  if (route === undefined || rest.length !== (route.params ?? 0) || rest.some((s) => s === '')) {
+  const count = route?.params === 'any' ? rest.length : (route?.params ?? 0);
+  if (route === undefined || rest.length !== count || rest.some((s) => s === '')) {
     fail('not-found', `Unknown route; this endpoint answers ${describeRoutes(routes, basePath)}.`);
   }
   return { name, route, rest: rest.map(decodeSegment) };
