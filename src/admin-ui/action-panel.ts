@@ -96,9 +96,11 @@ function amountStep(
       />
       ${words.final}
     </label>
-    ${state.error
-      ? html`<p class="message error" id="amount-error" role="alert">${state.error}</p>`
-      : nothing}
+    ${
+      state.error
+        ? html`<p class="message error" id="amount-error" role="alert">${state.error}</p>`
+        : nothing
+    }
     <div class="actions">
       <button type="submit">Continue</button>
       <button type="button" class="secondary" @click=${h.close}>Back</button>
@@ -147,26 +149,30 @@ export function actionPanel(
   if (actions.cancel) offered.push(['cancel', 'Cancel payment…']);
   return html`<section class="card" aria-labelledby="actions-title">
     <h3 id="actions-title">What you can do</h3>
-    ${offered.length === 0
-      ? html`<p class="hint">${actions.reason ?? 'Nothing can be done with this payment.'}</p>`
-      : html`<div class="actions">
-          ${offered.map(
-            ([action, text]) =>
-              html`<button
-                type="button"
-                data-action=${action}
-                class=${state?.action === action ? '' : 'secondary'}
-                aria-expanded=${state?.action === action ? 'true' : 'false'}
-                @click=${() => h.open(action)}
-              >
-                ${text}
-              </button>`,
-          )}
-        </div>`}
-    ${state === null
-      ? nothing
-      : state.step === 'amount' && state.action !== 'cancel'
-        ? amountStep(detail, state as PanelState & { action: 'capture' | 'refund' }, h)
-        : confirmStep(detail, state, h)}
+    ${
+      offered.length === 0
+        ? html`<p class="hint">${actions.reason ?? 'Nothing can be done with this payment.'}</p>`
+        : html`<div class="actions">
+            ${offered.map(
+              ([action, text]) =>
+                html`<button
+                  type="button"
+                  data-action=${action}
+                  class=${state?.action === action ? '' : 'secondary'}
+                  aria-expanded=${state?.action === action ? 'true' : 'false'}
+                  @click=${() => h.open(action)}
+                >
+                  ${text}
+                </button>`,
+            )}
+          </div>`
+    }
+    ${
+      state === null
+        ? nothing
+        : state.step === 'amount' && state.action !== 'cancel'
+          ? amountStep(detail, state as PanelState & { action: 'capture' | 'refund' }, h)
+          : confirmStep(detail, state, h)
+    }
   </section>`;
 }

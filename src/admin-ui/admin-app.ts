@@ -109,7 +109,15 @@ export class OgoneAdmin extends LitElement {
     } catch (error) {
       this.notice = { kind: 'error', text: (error as Error).message };
       if (route.view === 'list') {
-        this.list = { payments: [], total: 0, page: 1, pageSize: 25, query: '', filter: 'all', filters: [] };
+        this.list = {
+          payments: [],
+          total: 0,
+          page: 1,
+          pageSize: 25,
+          query: '',
+          filter: 'all',
+          filters: [],
+        };
       }
     }
   }
@@ -167,7 +175,10 @@ export class OgoneAdmin extends LitElement {
         key: panel.key,
       });
       this.panel = null;
-      this.notice = { kind: 'success', text: SENT[panel.action](money(amount ?? detail.amount, detail.currency)) };
+      this.notice = {
+        kind: 'success',
+        text: SENT[panel.action](money(amount ?? detail.amount, detail.currency)),
+      };
     } catch (error) {
       const text = error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
       this.panel = { ...panel, busy: false, error: text };
@@ -192,15 +203,16 @@ export class OgoneAdmin extends LitElement {
 
   private body(): TemplateResult {
     const route = this.route;
-    if (route.view === 'detail') return detailView(this.detail, this.panel, this.notice, this.panelHandlers);
-    return html`${this.notice
-        ? html`<p class="message error" role="alert">${this.notice.text}</p>`
-        : nothing}
-      ${listView(route.query, this.list, {
-        search: (q) => this.go({ ...route.query, q: q.trim(), page: 1 }),
-        filter: (filter) => this.go({ ...route.query, filter, page: 1 }),
-        page: (page) => this.go({ ...route.query, page }),
-      })}`;
+    if (route.view === 'detail')
+      return detailView(this.detail, this.panel, this.notice, this.panelHandlers);
+    return html`${
+      this.notice ? html`<p class="message error" role="alert">${this.notice.text}</p>` : nothing
+    }
+    ${listView(route.query, this.list, {
+      search: (q) => this.go({ ...route.query, q: q.trim(), page: 1 }),
+      filter: (filter) => this.go({ ...route.query, filter, page: 1 }),
+      page: (page) => this.go({ ...route.query, page }),
+    })}`;
   }
 
   override render(): TemplateResult {

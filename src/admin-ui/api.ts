@@ -40,24 +40,33 @@ export class AdminClient {
         headers: { accept: 'application/json', ...init.headers },
       });
     } catch {
-      throw new ApiError('network', 'The page could not reach the server. Check the connection and try again.');
+      throw new ApiError(
+        'network',
+        'The page could not reach the server. Check the connection and try again.',
+      );
     }
     if (response.status === 401) {
       location.reload();
       throw new ApiError('admin-sign-in-required', 'Your sign-in has ended. Sign in again.');
     }
     const body = (await response.json().catch(() => null)) as
-      | (T & { error?: { code: string; message: string } })
-      | null;
+      (T & { error?: { code: string; message: string } }) | null;
     if (!response.ok || body === null) {
       const error = body?.error;
-      throw new ApiError(error?.code ?? 'failed', error?.message ?? 'Something went wrong. Try again.');
+      throw new ApiError(
+        error?.code ?? 'failed',
+        error?.message ?? 'Something went wrong. Try again.',
+      );
     }
     return body;
   }
 
   list(params: { q: string; filter: string; page: number }): Promise<PaymentList> {
-    const search = new URLSearchParams({ q: params.q, filter: params.filter, page: String(params.page) });
+    const search = new URLSearchParams({
+      q: params.q,
+      filter: params.filter,
+      page: String(params.page),
+    });
     return this.call(`payments?${search}`);
   }
 

@@ -30,16 +30,20 @@ function row(payment: AdminPaymentView): TemplateResult {
   return html`<tr>
     <td class="order">
       <a href="#/payments/${payment.id}">${payment.orderRef}</a>
-      ${payment.orderId !== payment.orderRef
-        ? html`<span class="sub">${payment.orderId}</span>`
-        : nothing}
+      ${
+        payment.orderId !== payment.orderRef
+          ? html`<span class="sub">${payment.orderId}</span>`
+          : nothing
+      }
     </td>
     <td class="amount">${money(payment.amount, payment.currency)}</td>
     <td class="status">
       ${badge(payment)}
-      ${payment.attention && payment.tone !== 'attention'
-        ? html`<span class="sub">Needs attention: no news for a while</span>`
-        : nothing}
+      ${
+        payment.attention && payment.tone !== 'attention'
+          ? html`<span class="sub">Needs attention: no news for a while</span>`
+          : nothing
+      }
     </td>
     <td class="card">${card(payment)}</td>
     <td class="date"><time datetime=${payment.createdAt}>${when(payment.createdAt)}</time></td>
@@ -94,52 +98,56 @@ export function listView(
       )}
     </ul>
     <div class="card">
-      ${list === undefined
-        ? html`<p class="empty" role="status">Loading payments…</p>`
-        : list.total === 0
-          ? html`<p class="empty" role="status">
-              ${query.q !== '' ? `No payment matches “${query.q}”.` : 'No payments here yet.'}
-            </p>`
-          : html`<table>
-              <caption>
-                <span role="status">Payments ${first}–${last} of ${list.total}</span>
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col" class="amount">Amount</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Card</th>
-                  <th scope="col">Date</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${list.payments.map(row)}
-              </tbody>
-            </table>`}
+      ${
+        list === undefined
+          ? html`<p class="empty" role="status">Loading payments…</p>`
+          : list.total === 0
+            ? html`<p class="empty" role="status">
+                ${query.q !== '' ? `No payment matches “${query.q}”.` : 'No payments here yet.'}
+              </p>`
+            : html`<table>
+                <caption>
+                  <span role="status">Payments ${first}–${last} of ${list.total}</span>
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Order</th>
+                    <th scope="col" class="amount">Amount</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Card</th>
+                    <th scope="col">Date</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${list.payments.map(row)}
+                </tbody>
+              </table>`
+      }
     </div>
-    ${list !== undefined && list.total > list.pageSize
-      ? html`<nav class="pager" aria-label="Pages">
-          <span>Page ${list.page} of ${Math.ceil(list.total / list.pageSize)}</span>
-          <div>
-            <button
-              class="secondary"
-              type="button"
-              ?disabled=${list.page <= 1}
-              @click=${() => handlers.page(list.page - 1)}
-            >
-              Previous
-            </button>
-            <button
-              class="secondary"
-              type="button"
-              ?disabled=${last >= list.total}
-              @click=${() => handlers.page(list.page + 1)}
-            >
-              Next
-            </button>
-          </div>
-        </nav>`
-      : nothing}
+    ${
+      list !== undefined && list.total > list.pageSize
+        ? html`<nav class="pager" aria-label="Pages">
+            <span>Page ${list.page} of ${Math.ceil(list.total / list.pageSize)}</span>
+            <div>
+              <button
+                class="secondary"
+                type="button"
+                ?disabled=${list.page <= 1}
+                @click=${() => handlers.page(list.page - 1)}
+              >
+                Previous
+              </button>
+              <button
+                class="secondary"
+                type="button"
+                ?disabled=${last >= list.total}
+                @click=${() => handlers.page(list.page + 1)}
+              >
+                Next
+              </button>
+            </div>
+          </nav>`
+        : nothing
+    }
   </section>`;
 }

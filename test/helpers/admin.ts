@@ -10,6 +10,7 @@ import { resolveOptions } from '../../src/server/config/resolve-options.js';
 import { createCore } from '../../src/server/http/core-handler.js';
 import { fromRequest, toResponse } from '../../src/server/http/fetch-adapter.js';
 import { feedbackRoute } from '../../src/server/routes/feedback.js';
+import { createWorker } from '../../src/server/routes/result-delivery.js';
 import type { OgoneHandlerOptions } from '../../src/server/index.js';
 import { signedQuery, TEST_SHA_IN, TEST_SHA_OUT } from './ogone-messages.js';
 
@@ -43,7 +44,8 @@ export function adminEndpoint(options: OgoneHandlerOptions, operations?: AdminOp
   const resolved = resolveOptions(options);
   const admin = resolveAdmin(options.admin, resolved.ledger !== undefined)!;
   const core = createCore(resolved, {
-    feedback: feedbackRoute(resolved, undefined),
+    // The outbox is filled, never worked: deliveries stay waiting (the page shows them).
+    feedback: feedbackRoute(resolved, createWorker(resolved)),
     admin: adminRoute(resolved, admin, operations),
   });
   return async (request) => toResponse(await core.handle(fromRequest(request)));

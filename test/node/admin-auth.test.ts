@@ -78,7 +78,13 @@ describe('payments page: signing in', () => {
     assert.equal(response.headers.get('location'), '/ogone/admin');
     const cookie = response.headers.get('set-cookie') ?? '';
     assert.match(cookie, /^ogone_admin_session=[\w.-]+;/);
-    for (const flag of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/ogone/admin', 'Max-Age=28800']) {
+    for (const flag of [
+      'HttpOnly',
+      'Secure',
+      'SameSite=Strict',
+      'Path=/ogone/admin',
+      'Max-Age=28800',
+    ]) {
       assert.ok(cookie.split('; ').includes(flag), `${flag} in ${cookie}`);
     }
     assert.ok(!cookie.includes(ADMIN_TOKEN));
@@ -110,7 +116,10 @@ describe('payments page: signing in', () => {
     const [expiry, nonce, mac] = session.value.split('.');
     const longer = `${Number(expiry) + 3600}.${nonce}.${mac}`;
     assert.equal(readSession(key, longer, now), undefined);
-    assert.equal(readSession(deriveKey('other-token-0123456789', 'session'), session.value, now), undefined);
+    assert.equal(
+      readSession(deriveKey('other-token-0123456789', 'session'), session.value, now),
+      undefined,
+    );
     assert.equal(readSession(key, 'garbage', now), undefined);
   });
 
@@ -160,7 +169,11 @@ describe('payments page: state-changing requests', () => {
     const missing = await browser.post(path, { key: 'key-00000001' }, { 'x-ogone-csrf': '' });
     assert.equal(missing.status, 403);
     assert.equal((missing.body['error'] as { code: string }).code, 'csrf-token-invalid');
-    const cross = await browser.post(path, { key: 'key-00000001' }, { 'sec-fetch-site': 'cross-site' });
+    const cross = await browser.post(
+      path,
+      { key: 'key-00000001' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
     assert.equal(cross.status, 403);
     assert.equal((cross.body['error'] as { code: string }).code, 'cross-site-request');
     const origin = await browser.post(
