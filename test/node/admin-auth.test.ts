@@ -210,3 +210,34 @@ describe('payments page: state-changing requests', () => {
     assert.equal((await browser.json('/ogone/admin/api/payments')).status, 401);
   });
 });
+
+describe('payments page in serve', () => {
+  const env = (extra: Record<string, string> = {}) => ({
+    OGONE_PSPID: 'SHOP1',
+    OGONE_SHA_IN: 'Ledger-SHA-IN-passphrase1',
+    OGONE_SHA_OUT: 'Ledger-SHA-OUT-passphrase2',
+    OGONE_ALLOWED_RETURN_ORIGINS: 'https://shop.example',
+    OGONE_ORDER_LOOKUP_URL: 'http://127.0.0.1:9/orders',
+    OGONE_RESULT_WEBHOOK_URL: 'http://127.0.0.1:9/webhook',
+    ...extra,
+  });
+
+  it('is off without OGONE_ADMIN_TOKEN and on with it; the token is never logged', async () => {
+    const { buildHandler } = await import('../../src/server/serve/run.js');
+    const { readEnv } = await import('../../src/server/serve/env.js');
+    const { readLedgerEnv } = await import('../../src/server/serve/ledger-env.js');
+    const lines: string[] = [];
+    const write = (entry: object) => lines.push(JSON.stringify(entry));
+    const off = buildHandler(readEnv(env()), readLedgerEnv({}), ledger, write);
+    assert.equal((await off(new Request(`${ORIGIN}/ogone/admin`))).status, 404);
+    await off.close();
+    const withToken = env({ OGONE_ADMIN_TOKEN: ADMIN_TOKEN });
+    const on = buildHandler(readEnv(withToken), readLedgerEnv({}), ledger, write);
+    const browser = new Browser(on);
+    assert.equal((await browser.signIn('wrong-token-wrong-token')).status, 401);
+    assert.equal((await browser.signIn()).status, 303);
+    assert.equal((await browser.json('/ogone/admin/api/payments')).status, 200);
+    await on.close();
+    assert.ok(!lines.join('\n').includes(ADMIN_TOKEN));
+  });
+});
