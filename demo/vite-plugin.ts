@@ -22,6 +22,9 @@ export const DEMO_CONFIG = {
   hashAlgorithm: 'sha512',
 } as const;
 
+/** The payments page's sign-in token in the demo (at /ogone/admin). Yours comes from your secrets. */
+export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-a-secret';
+
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -103,6 +106,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       // Answer Ogone 200 only once the shop took the result, so the outage switch shows Ogone's
       // retries (the default, 'outbox', answers once recorded and retries the hook itself).
       delivery: 'sync',
+      // The staff's payments page at /ogone/admin, linked from the demo page.
+      admin: { token: DEMO_ADMIN_TOKEN },
     });
     const sandbox = createSandbox({
       ...DEMO_CONFIG,

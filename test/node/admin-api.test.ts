@@ -31,7 +31,10 @@ function recordingOperations() {
   const operations: AdminOperations = {
     async capture(ref, options) {
       calls.push({ action: 'capture', ref, options });
-      if ((options.amount ?? 0) > 2500) throw refuse('amount-too-high', 'amount over 25.00');
+      if ((options.amount ?? 0) > 2500)
+        throw Object.assign(refuse('capture-exceeds-authorised', 'over'), {
+          details: { availableMinor: 1250 },
+        });
       return { status: 91 };
     },
     async cancel(ref, options) {
@@ -231,7 +234,8 @@ for (const target of targets()) {
       assert.equal(over.status, 409);
       assert.deepEqual(over.body['error'], {
         code: 'operation-refused',
-        message: 'That is more than is left on this payment.',
+        message: 'That is more than is left to capture on this payment. At most 12.50 EUR is left.',
+        reason: 'capture-exceeds-authorised',
       });
       const refund = await browser.post(`/ogone/admin/api/payments/${auth}/refund`, {
         key: 'page-key-0003',

@@ -18,8 +18,7 @@ after(() => ledger.close());
 
 describe('payments page: on or off', () => {
   it('is off without admin: /ogone/admin is 404', async () => {
-    const { admin: _admin, ...options } = adminOptions(ledger);
-    const handler = createOgoneHandler(options);
+    const handler = createOgoneHandler({ ...adminOptions(ledger), admin: undefined });
     const response = await handler(new Request(`${ORIGIN}/ogone/admin`));
     assert.equal(response.status, 404);
     await handler.close();

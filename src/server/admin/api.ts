@@ -138,7 +138,14 @@ export function createAdminApi(
       } catch (error) {
         const refusal = refusalOf(error);
         if (refusal === undefined) throw error;
-        return fail('operation-refused', plainRefusal(refusal));
+        // One code for the page; the operation's own code travels as `reason`.
+        return jsonResponse(409, {
+          error: {
+            code: 'operation-refused',
+            message: plainRefusal(refusal, row.currency),
+            reason: refusal.code,
+          },
+        });
       }
       return detail(id);
     },
