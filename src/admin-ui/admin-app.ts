@@ -194,6 +194,8 @@ export class OgoneAdmin extends LitElement {
 
   protected override updated(): void {
     if (!this.focusHeading) return;
+    // Once the view has its data: the heading of the loading state is replaced.
+    if ((this.route.view === 'detail' ? this.detail : this.list) === undefined) return;
     const heading = this.renderRoot.querySelector('h2') as HTMLElement | null;
     if (heading) {
       heading.focus();

@@ -58,7 +58,7 @@ function timeline(p: AdminPaymentDetail): TemplateResult {
 
 function deliveries(p: AdminPaymentDetail): TemplateResult {
   return html`<section class="card" aria-labelledby="deliveries-title">
-    <h3 id="deliveries-title">Sent to the shop</h3>
+    <h3 id="deliveries-title">Updates sent to the shop</h3>
     ${
       p.deliveries.length === 0
         ? html`<p class="hint">Nothing to send to the shop yet.</p>`

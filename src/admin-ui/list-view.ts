@@ -45,7 +45,7 @@ function row(payment: AdminPaymentView): TemplateResult {
           : nothing
       }
     </td>
-    <td class="card">${card(payment)}</td>
+    <td class="cardno">${card(payment)}</td>
     <td class="date"><time datetime=${payment.createdAt}>${when(payment.createdAt)}</time></td>
   </tr>`;
 }

@@ -435,7 +435,7 @@ export const adminStyles = css`
     }
 
     td.status,
-    td.card {
+    td.cardno {
       grid-column: 1;
     }
 

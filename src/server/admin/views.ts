@@ -138,7 +138,7 @@ function deliveryView(delivery: DeliveryRecord): DeliveryView {
     return {
       id: delivery.id,
       state: 'delivered',
-      label: 'Sent to the shop',
+      label: 'Delivered',
       at: delivery.deliveredAt,
       attempts: delivery.attempts,
       lastError: null,
