@@ -435,14 +435,13 @@ export const adminStyles = css`
     }
 
     td.status,
-    td.cardno {
-      grid-column: 1;
+    td.cardno,
+    td.date {
+      grid-column: 1 / -1;
     }
 
-    td.date {
-      grid-column: 2;
-      grid-row: 2 / span 2;
-      text-align: end;
+    caption {
+      display: block;
     }
 
     ol.timeline li {
