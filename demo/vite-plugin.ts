@@ -25,6 +25,9 @@ export const DEMO_CONFIG = {
 /** The payments page's sign-in token in the demo (at /ogone/admin). Yours comes from your secrets. */
 export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-a-secret';
 
+/** The sandbox's API user (DirectLink: capture, cancel, refund from the payments page). */
+export const DEMO_API_USER = { userId: 'DEMOAPI', password: 'demo-api-password' } as const;
+
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -65,6 +68,8 @@ function demoApi(shop: DemoShop, ledger: Ledger): Listener {
 export interface DemoPluginOptions {
   /** Delays between the sandbox's feedback retries (ms). */
   feedbackRetryDelaysMs?: number[];
+  /** `RES` to authorise only (capture from the payments page); default `SAL`. */
+  operation?: 'SAL' | 'RES';
 }
 
 export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
@@ -81,6 +86,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       environment: { baseUrl: `${origin}/ncol/test` },
       basePath: '/ogone',
       allowedReturnOrigins: [origin],
+      operation: options.operation ?? 'SAL',
+      directLink: { ...DEMO_API_USER },
       aliasUsage: 'Save my card with Maison Praline for faster checkout next time.',
       resolveOrder: (orderRef) => {
         const order = shop.get(orderRef);
@@ -112,6 +119,7 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     const sandbox = createSandbox({
       ...DEMO_CONFIG,
       feedbackUrl: `${origin}/ogone/feedback`,
+      apiUser: { ...DEMO_API_USER },
       ...(options.feedbackRetryDelaysMs
         ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }
         : {}),

@@ -76,7 +76,7 @@ export function listView(
           name="q"
           type="search"
           .value=${query.q}
-          placeholder="Order reference, order id or payment id"
+          placeholder="e.g. SO-1042 or 3012345678"
           autocomplete="off"
           spellcheck="false"
         />
