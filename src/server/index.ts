@@ -10,6 +10,7 @@ export {
   toConnectMiddleware,
   toNodeListener,
   type ConnectMiddleware,
+  type ConnectMiddlewareOptions,
   type NodeListener,
   type NodeListenerOptions,
 } from './http/node-adapter.js';
