@@ -5,30 +5,20 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ELEMENT_ENTRY } from './size.js';
+import { BROWSER_BUILD, ELEMENT_ENTRY } from './size.js';
 
 /** Where the bundle goes, relative to the package root; `ogone-checkout.js` is its entry. */
 export const BROWSER_OUT_DIR = 'dist/browser';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = BROWSER_BUILD.absWorkingDir;
 
 await build({
+  ...BROWSER_BUILD,
   entryPoints: { 'ogone-checkout': ELEMENT_ENTRY },
-  absWorkingDir: root,
   outdir: BROWSER_OUT_DIR,
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  conditions: ['browser', 'production'],
-  tsconfig: 'tsconfig.json',
-  legalComments: 'none',
   logLevel: 'warning',
 });
 

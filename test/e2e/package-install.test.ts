@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { codeBlocks, readReadme } from '../helpers/readme-blocks.js';
+import { codeBlocks, readReadme, scratchTsconfig } from '../helpers/readme-blocks.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const app = mkdtempSync(join(tmpdir(), 'ogone-install-'));
@@ -68,23 +68,7 @@ before(() => {
     assert.ok(block, `the README has ${file}`);
     writeFileSync(join(app, file), block.code);
   }
-  writeFileSync(
-    join(app, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-        types: ['node'],
-        strict: true,
-        jsx: 'react-jsx',
-        noEmit: true,
-        skipLibCheck: false,
-      },
-      files: FILES,
-    }),
-  );
+  writeFileSync(join(app, 'tsconfig.json'), scratchTsconfig({ files: FILES }, false));
 });
 
 after(() => rmSync(app, { recursive: true, force: true }));

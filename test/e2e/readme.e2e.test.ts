@@ -24,6 +24,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 import {
   codeBlocks,
+  scratchTsconfig,
   headingAnchors,
   internalLinks,
   readReadme,
@@ -57,23 +58,7 @@ function writeApp(): void {
     written.add(block.file);
     writeFileSync(join(APP, block.file), block.code);
   }
-  writeFileSync(
-    join(APP, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-        types: ['node'],
-        strict: true,
-        jsx: 'react-jsx',
-        noEmit: true,
-        skipLibCheck: true,
-      },
-      include: ['*.ts', '*.tsx'],
-    }),
-  );
+  writeFileSync(join(APP, 'tsconfig.json'), scratchTsconfig({ include: ['*.ts', '*.tsx'] }, true));
 }
 
 /** The element's attributes, from the custom-elements manifest (generated when missing). */

@@ -87,3 +87,24 @@ export function shellCommands(code: string): string[] {
     .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
     .filter((line) => line !== '');
 }
+
+/** A strict app's tsconfig for README files (`files` or `include`), as a developer would have it. */
+export function scratchTsconfig(
+  select: { files: string[] } | { include: string[] },
+  skipLibCheck: boolean,
+): string {
+  return JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+      types: ['node'],
+      strict: true,
+      jsx: 'react-jsx',
+      noEmit: true,
+      skipLibCheck,
+    },
+    ...select,
+  });
+}
