@@ -4,6 +4,7 @@
  * the one inline style allowed by its hash.
  */
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../internal/html-escape.js';
 import type { CoreResponse } from '../http/core.js';
 
 const PAGE_STYLE = `
@@ -49,18 +50,6 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
 });
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 function document(title: string, head: string, body: string): string {
   return `<!doctype html>
