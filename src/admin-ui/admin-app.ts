@@ -71,6 +71,8 @@ export class OgoneAdmin extends LitElement {
   notice: Notice | null = null;
   private client: AdminClient | undefined;
   private focusHeading = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshes = 0;
   private readonly onHash = () => this.navigate(false);
 
   override connectedCallback(): void {
@@ -81,6 +83,7 @@ export class OgoneAdmin extends LitElement {
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
+    clearTimeout(this.refreshTimer);
     super.disconnectedCallback();
   }
 
@@ -93,7 +96,28 @@ export class OgoneAdmin extends LitElement {
     this.focusHeading = !first;
     this.notice = null;
     this.panel = null;
+    this.refreshes = 0;
+    clearTimeout(this.refreshTimer);
     void this.load();
+  }
+
+  /** While the bank has not answered, looks again every 2 s (for up to 2 minutes). */
+  private watch(): void {
+    clearTimeout(this.refreshTimer);
+    const detail = this.detail;
+    if (detail === undefined || !detail.waitingForBank || this.refreshes >= 60) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshes += 1;
+      void this.api()
+        .detail(detail.id)
+        .then((fresh) => {
+          const route = this.route;
+          if (route.view !== 'detail' || route.id !== detail.id || this.panel?.busy) return;
+          this.detail = fresh;
+          this.watch();
+        })
+        .catch(() => this.watch());
+    }, 2000);
   }
 
   private async load(): Promise<void> {
@@ -105,6 +129,7 @@ export class OgoneAdmin extends LitElement {
       } else {
         this.detail = undefined;
         this.detail = await this.api().detail(route.id);
+        this.watch();
       }
     } catch (error) {
       this.notice = { kind: 'error', text: (error as Error).message };
@@ -175,6 +200,8 @@ export class OgoneAdmin extends LitElement {
         key: panel.key,
       });
       this.panel = null;
+      this.refreshes = 0;
+      this.watch();
       this.notice = {
         kind: 'success',
         text: SENT[panel.action](money(amount ?? detail.amount, detail.currency)),

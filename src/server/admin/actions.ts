@@ -37,7 +37,7 @@ export function allowedActions(facts: ActionFacts): AllowedActions {
   if (facts.status === null) return { ...NONE, reason: 'The bank has not answered yet.' };
   const { outcome } = describeStatus(facts.status);
   if (outcome.endsWith('pending') || outcome === 'pending') {
-    return { ...NONE, reason: 'Waiting for the bank; try again once it has answered.' };
+    return { ...NONE, reason: 'Waiting for the bank. This page updates when it answers.' };
   }
   if (outcome.endsWith('uncertain') || outcome === 'unknown') {
     return { ...NONE, reason: 'The bank’s answer is unclear; check the status first.' };

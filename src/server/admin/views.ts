@@ -7,7 +7,7 @@ import type { PaymentRow } from '../ledger/payments.js';
 import type { DeliveryRecord, EventRecord } from '../ledger/records.js';
 import { iso, major } from '../ledger/sql-values.js';
 import { allowedActions } from './actions.js';
-import { needsAttention, plainStatus, type Tone } from './plain-status.js';
+import { needsAttention, plainStatus, WAITING_OUTCOMES, type Tone } from './plain-status.js';
 
 export interface AdminPaymentView {
   id: string;
@@ -64,6 +64,8 @@ export interface AdminPaymentDetail extends AdminPaymentView {
     refund: string | null;
     reason: string | null;
   };
+  /** True while the bank has not answered the last step (the page looks again by itself). */
+  waitingForBank: boolean;
   timeline: TimelineEntry[];
   deliveries: DeliveryView[];
 }
@@ -179,6 +181,8 @@ export function detailView(
       refund: text(allowed.refund),
       reason: allowed.reason,
     },
+    waitingForBank:
+      row.status === null || WAITING_OUTCOMES.includes(describeStatus(row.status).outcome),
     timeline: history.events.map(timelineEntry).reverse(),
     deliveries: history.deliveries.map(deliveryView).reverse(),
   };
