@@ -40,7 +40,7 @@ function timeline(p: AdminPaymentDetail): TemplateResult {
             ${p.timeline.map(
               (entry) =>
                 html`<li>
-                  <time datetime=${entry.at}>${when(entry.at)}</time>
+                  <time datetime=${entry.at}>${when(entry.at, true)}</time>
                   <div>
                     ${badge(entry)}
                     ${entry.amount !== null ? html` ${money(entry.amount, p.currency)}` : nothing}
@@ -66,7 +66,7 @@ function deliveries(p: AdminPaymentDetail): TemplateResult {
             ${p.deliveries.map(
               (d) =>
                 html`<li>
-                  <time datetime=${d.at}>${when(d.at)}</time>
+                  <time datetime=${d.at}>${when(d.at, true)}</time>
                   <div>
                     <span
                       class="badge tone-${
@@ -74,6 +74,7 @@ function deliveries(p: AdminPaymentDetail): TemplateResult {
                       }"
                       >${d.label}</span
                     >
+                    <span class="sub">${d.about}</span>
                     ${
                       d.lastError !== null
                         ? html`<span class="sub">Last problem: ${d.lastError}</span>`

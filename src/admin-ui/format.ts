@@ -19,9 +19,20 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 });
 
-export function when(iso: string): string {
+const DATE_SECONDS = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** `1 Dec 2026, 12:36` (with `:05` seconds for history entries). */
+export function when(iso: string, seconds = false): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (seconds ? DATE_SECONDS : DATE).format(date);
 }
 
 /** Minor units of a typed amount (`"5"`, `"5.5"`, `"5,50"`), or `null` when it is not one. */

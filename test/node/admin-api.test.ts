@@ -191,6 +191,7 @@ for (const target of targets()) {
       assert.equal(detail.deliveries.length, 1);
       assert.equal(detail.deliveries[0]!.state, 'waiting');
       assert.match(detail.deliveries[0]!.label, /^Waiting to be sent/);
+      assert.equal(detail.deliveries[0]!.about, 'Captured, 10.00 EUR');
       assert.deepEqual(detail.actions, {
         capture: null,
         cancel: false,

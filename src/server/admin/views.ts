@@ -47,6 +47,8 @@ export interface TimelineEntry {
 
 export interface DeliveryView {
   id: string;
+  /** What was (or is to be) told, e.g. "Refunded, 5.00 EUR". */
+  about: string;
   state: 'delivered' | 'waiting' | 'gave-up';
   label: string;
   at: string;
@@ -134,11 +136,12 @@ function normalise(amount: string): string {
   return `${whole}.${fraction.padEnd(2, '0')}`;
 }
 
-function deliveryView(delivery: DeliveryRecord): DeliveryView {
+function deliveryView(delivery: DeliveryRecord, about: string): DeliveryView {
   const tries = `${delivery.attempts} ${delivery.attempts === 1 ? 'attempt' : 'attempts'}`;
   if (delivery.deliveredAt !== null) {
     return {
       id: delivery.id,
+      about,
       state: 'delivered',
       label: 'Delivered',
       at: delivery.deliveredAt,
@@ -149,6 +152,7 @@ function deliveryView(delivery: DeliveryRecord): DeliveryView {
   const dead = delivery.deadAt !== null;
   return {
     id: delivery.id,
+    about,
     state: dead ? 'gave-up' : 'waiting',
     label: dead
       ? `Could not reach the shop; gave up after ${tries}`
@@ -169,6 +173,7 @@ export function detailView(
     ...amounts(row),
     operationsAvailable: context.operationsAvailable,
   });
+  const timeline = history.events.map(timelineEntry);
   const text = (minor: bigint | null) => (minor === null ? null : major(minor.toString()));
   return {
     ...paymentView(row, context.now, context.staleAfterMs),
@@ -183,7 +188,14 @@ export function detailView(
     },
     waitingForBank:
       row.status === null || WAITING_OUTCOMES.includes(describeStatus(row.status).outcome),
-    timeline: history.events.map(timelineEntry).reverse(),
-    deliveries: history.deliveries.map(deliveryView).reverse(),
+    timeline: [...timeline].reverse(),
+    deliveries: history.deliveries
+      .map((delivery) => {
+        const entry = timeline.find((e) => e.id === delivery.eventId);
+        const about = entry === undefined ? 'A result' : entry.label;
+        const amount = entry?.amount == null ? '' : `, ${entry.amount} ${row.currency}`;
+        return deliveryView(delivery, `${about}${amount}`);
+      })
+      .reverse(),
   };
 }
