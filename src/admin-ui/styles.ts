@@ -380,7 +380,7 @@ export const adminStyles = css`
 
   ol.timeline li {
     display: grid;
-    grid-template-columns: 9.5rem 1fr;
+    grid-template-columns: 11rem 1fr;
     gap: 0.25rem 1rem;
     padding: 0.75rem 0;
     border-bottom: 1px solid var(--_line);
