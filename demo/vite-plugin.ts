@@ -25,8 +25,18 @@ export const DEMO_CONFIG = {
 /** The payments page's sign-in token in the demo (at /ogone/admin). Yours comes from your secrets. */
 export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-a-secret';
 
-/** The sandbox's API user (DirectLink: capture, cancel, refund from the payments page). */
-export const DEMO_API_USER = { userId: 'DEMOAPI', password: 'demo-api-password' } as const;
+/**
+ * The demo's API user ("Special user for API"), known to the sandbox and to the endpoint: it pays
+ * with saved cards through DirectLink. Its password travels in every DirectLink request, so the
+ * endpoint only uses it over https or to this machine.
+ */
+export const DEMO_API_USER = { userId: 'DEMOSHOP-API', password: 'demo-api-Password-3' } as const;
+
+/** The API password only goes to the sandbox in clear text when it runs on this machine. */
+function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -85,9 +95,10 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       ...DEMO_CONFIG,
       environment: { baseUrl: `${origin}/ncol/test` },
       basePath: '/ogone',
+      // Saved cards (one-click payment, 3-D Secure) need the API user; off on a non-loopback host.
+      ...(isLoopbackOrigin(origin) ? { directLink: { ...DEMO_API_USER } } : {}),
       allowedReturnOrigins: [origin],
       operation: options.operation ?? 'SAL',
-      directLink: { ...DEMO_API_USER },
       aliasUsage: 'Save my card with Maison Praline for faster checkout next time.',
       resolveOrder: (orderRef) => {
         const order = shop.get(orderRef);
@@ -118,8 +129,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     });
     const sandbox = createSandbox({
       ...DEMO_CONFIG,
-      feedbackUrl: `${origin}/ogone/feedback`,
       apiUser: { ...DEMO_API_USER },
+      feedbackUrl: `${origin}/ogone/feedback`,
       ...(options.feedbackRetryDelaysMs
         ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }
         : {}),

@@ -157,6 +157,7 @@ export const SavedCardsSchema = /* @__PURE__ */ z.object({
     }),
   ),
   selectedCardId: z.nullable(z.string()),
+  reason: optionalString,
 });
 export type _SavedCardsSchemaMatches = Assert<
   Exactly<z.infer<typeof SavedCardsSchema>, SavedCards>
@@ -197,7 +198,7 @@ export type _PayRequestSchemaMatches = Assert<
 
 /** What `<endpoint>/pay` answers. */
 export const PayAnswerSchema = /* @__PURE__ */ z.union([
-  z.object({ kind: z.literal('result'), result: PaymentResultSchema }),
+  z.object({ kind: z.literal('result'), result: PaymentResultSchema, reason: optionalString }),
   z.object({ kind: z.literal('challenge'), url: z.string() }),
   z.object({ kind: z.literal('redirect'), payload: SignedPayloadSchema }),
 ]);

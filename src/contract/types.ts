@@ -107,6 +107,8 @@ export interface SavedCards {
   cards: SavedCard[];
   /** The card selected by default: the most recently used one that has not expired. */
   selectedCardId: string | null;
+  /** When `enabled` is false: why, in plain words (no API user, no ledger, no customerId). */
+  reason?: string | undefined;
 }
 
 /** What the element reads from the browser for 3-D Secure 2 (`browser*` DirectLink fields). */
@@ -144,6 +146,11 @@ export interface PayRequest {
  * bank insists on its own page; post `payload` as after /sign (the saved card is preselected).
  */
 export type PayAnswer =
-  | { kind: 'result'; result: PaymentResult }
+  | {
+      kind: 'result';
+      result: PaymentResult;
+      /** For a refused or invalid payment: why, in plain words the shopper may read. */
+      reason?: string | undefined;
+    }
   | { kind: 'challenge'; url: string }
   | { kind: 'redirect'; payload: SignedPayload };

@@ -9,8 +9,11 @@ import { CORE } from './http/core.js';
 import { createCore } from './http/core-handler.js';
 import { fromRequest, toResponse } from './http/fetch-adapter.js';
 import type { RouteTable } from './http/router.js';
+import { cardsRoute } from './routes/cards.js';
+import { challengeRoute } from './routes/challenge.js';
 import { feedbackRoute } from './routes/feedback.js';
 import { ordersRoute } from './routes/orders.js';
+import { payRoute } from './routes/pay.js';
 import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
@@ -31,9 +34,10 @@ export interface OgoneHandler extends FetchHandler {
 
 /**
  * Creates the companion endpoint: a web-standard `(Request) => Promise<Response>` answering
- * `POST <basePath>/sign`, `POST <basePath>/verify`, `GET|POST <basePath>/feedback` and, with a
- * ledger, `GET <basePath>/orders/<orderRef>`. Options are validated now: a wrong one throws
- * {@link OgoneConfigError} naming it.
+ * `POST <basePath>/sign`, `POST <basePath>/verify`, `GET|POST <basePath>/feedback`,
+ * `GET <basePath>/cards`, `DELETE <basePath>/cards/<id>`, `POST <basePath>/pay` and, with a
+ * ledger, `GET <basePath>/orders/<orderRef>` and `GET <basePath>/challenge/<id>`. Options are
+ * validated now: a wrong one throws {@link OgoneConfigError} naming it.
  */
 export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const resolved = resolveOptions(options);
@@ -41,9 +45,13 @@ export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const worker = createWorker(resolved);
   const routes: RouteTable = {
     sign: signRoute(resolved),
-    verify: verifyRoute(resolved),
+    verify: verifyRoute(resolved, worker),
     feedback: feedbackRoute(resolved, worker),
     ...(resolved.ledger !== undefined ? { orders: ordersRoute(resolved) } : {}),
+    // Saved cards: always answered, so a shop without an API user or ledger says why they are off.
+    cards: cardsRoute(resolved),
+    pay: payRoute(resolved, worker),
+    ...(resolved.ledger !== undefined ? { challenge: challengeRoute(resolved) } : {}),
     ...(admin !== undefined ? { admin: adminRoute(resolved, admin, undefined) } : {}),
   };
   const core = createCore(resolved, routes);

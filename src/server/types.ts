@@ -127,13 +127,16 @@ export interface RequestLogEntry {
   idempotencyKey?: string | undefined;
 }
 
-/** Something the operator must know: a weak configuration, or a hook that failed. */
+/** Something the operator must know: a weak configuration, a hook that failed, a card forgotten. */
 export interface EventLogEntry {
-  level: 'warn' | 'error';
+  level: 'info' | 'warn' | 'error';
   /**
    * `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`;
    * `ledger-failed`: the ledger's database failed (the request answered 503); `delivery-retry` /
-   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter).
+   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter);
+   * `card-forgotten` (info): a shopper removed a saved card, forgotten locally only (Ogone has no
+   * DirectLink call to delete an alias); `saved-card-payment` (warn/error): a `/pay` the platform
+   * could not complete (unreachable, refused credentials, a lost answer).
    */
   event:
     | 'config'
@@ -142,7 +145,9 @@ export interface EventLogEntry {
     | 'internal-error'
     | 'ledger-failed'
     | 'delivery-retry'
-    | 'delivery-dead';
+    | 'delivery-dead'
+    | 'card-forgotten'
+    | 'saved-card-payment';
   message: string;
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
   /** For delivery entries: the result's idempotency key and the attempt number. */

@@ -101,7 +101,8 @@ export function adminRoute(
   return {
     methods: ['GET', 'POST'],
     cors: false,
-    params: 'any',
+    // '', 'sign-in', 'api/payments/<id>/<action>'…: read by `run`.
+    params: [0, 4],
     run: ({ req, rest }) => run(req, rest),
   };
 }

@@ -4,6 +4,7 @@
  * Append new migrations; never edit an applied one.
  */
 import type { Driver, Queryable } from './drivers/driver.js';
+import { MIGRATION_2 } from './migration-2-saved-card-payments.js';
 
 interface Migration {
   version: number;
@@ -99,6 +100,7 @@ CREATE INDEX outbox_pending_payment ON outbox (payment_id, id)
   WHERE delivered_at IS NULL AND dead_at IS NULL;
 `,
   },
+  MIGRATION_2,
 ];
 
 /** The newest schema version this code knows. */

@@ -14,6 +14,7 @@ import { newAliasName, newOrderId } from '../ids.js';
 import { hostedPageFields } from '../rules/hosted-fields.js';
 import { checkReturnUrl } from '../rules/return-url.js';
 import { lookupOrder } from './order-lookup.js';
+import { refuseIfPaid } from './saved-card-access.js';
 
 export function signRoute(o: ResolvedOptions): Route {
   return {
@@ -31,6 +32,7 @@ export function signRoute(o: ResolvedOptions): Route {
       if (saveCard === true && order.allowSaveCard !== true) {
         fail('save-card-not-allowed', 'Saving a card is not allowed for this order.');
       }
+      await refuseIfPaid(o, orderRef);
       const orderId = newOrderId(orderRef);
       facts.orderId = orderId;
       const fields = hostedPageFields({

@@ -21,6 +21,8 @@ import { lookupOrder } from './order-lookup.js';
 import { PROVIDER } from './record.js';
 import { verifySigned } from './signed-result.js';
 import { describeError } from '../config/logger.js';
+import type { OutboxWorker } from '../ledger/outbox-worker.js';
+import { confirmedDirect } from './verify-direct.js';
 
 /** The ledger's answer for this attempt, or the verified return while the ledger has none. */
 async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<PaymentResult> {
@@ -48,7 +50,7 @@ async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<P
   }
 }
 
-export function verifyRoute(o: ResolvedOptions): Route {
+export function verifyRoute(o: ResolvedOptions, worker?: OutboxWorker): Route {
   return {
     methods: ['POST'],
     cors: true,
@@ -68,6 +70,9 @@ export function verifyRoute(o: ResolvedOptions): Route {
       if (!orderMatches(order, result)) {
         fail('amount-mismatch', 'The amount or currency paid does not match the order.');
       }
+      // A saved-card payment back from 3-D Secure: confirmed by querydirect before it is shown.
+      const confirmed = await confirmedDirect(o, worker, verified, order, req.info);
+      if (confirmed !== undefined) return jsonResponse(200, confirmed);
       return jsonResponse(200, o.ledger === undefined ? result : await recorded(o, verified));
     },
   };
