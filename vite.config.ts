@@ -2,10 +2,14 @@ import { defineConfig } from 'vite';
 import { ogoneDemo } from './demo/vite-plugin.js';
 
 const retryDelays = process.env['DEMO_FEEDBACK_RETRY_MS'];
+const operation = process.env['DEMO_OPERATION'] === 'RES' ? 'RES' : undefined;
 
 export default defineConfig({
   plugins: [
-    ogoneDemo(retryDelays ? { feedbackRetryDelaysMs: retryDelays.split(',').map(Number) } : {}),
+    ogoneDemo({
+      ...(retryDelays ? { feedbackRetryDelaysMs: retryDelays.split(',').map(Number) } : {}),
+      ...(operation ? { operation } : {}),
+    }),
   ],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -10,6 +10,7 @@ import type {
   PaymentResult,
 } from '../protocol/index.js';
 import type { DirectLinkLogEntry } from './directlink/types.js';
+import type { AdminOptions } from './admin/options.js';
 
 /** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
 export type { DigestFunction };
@@ -245,6 +246,11 @@ export interface OgoneHandlerOptions {
    * limit). An older one answers 410 `result-expired`.
    */
   maxReturnAgeDays?: number | false | undefined;
+  /**
+   * The payments page for the shop's staff at `<basePath>/admin` (needs a ledger): sign in with
+   * `token`. Off without it.
+   */
+  admin?: AdminOptions | undefined;
 }
 
 /** Retry settings of the outbox worker. */
