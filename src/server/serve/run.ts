@@ -118,7 +118,9 @@ export function buildHandler(
     delivery: ledgerConfig.OGONE_DELIVERY,
     outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
     maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
-    ...(config.OGONE_ADMIN_TOKEN !== undefined ? { admin: { token: config.OGONE_ADMIN_TOKEN } } : {}),
+    ...(config.OGONE_ADMIN_TOKEN !== undefined
+      ? { admin: { token: config.OGONE_ADMIN_TOKEN } }
+      : {}),
   });
 }
 
