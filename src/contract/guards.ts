@@ -41,7 +41,7 @@ export function isSignedPayload(value: unknown): value is SignedPayload {
   return (
     isObject(value) &&
     isString(value['action']) &&
-    value['method'] === 'POST' &&
+    (value['method'] === 'POST' || value['method'] === 'GET') &&
     isStringRecord(value['fields']) &&
     isString(value['orderId']) &&
     isConsistentSignedPayload(value as unknown as SignedPayload)

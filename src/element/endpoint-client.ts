@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
+import { KNOWN_WORLDLINE_HOSTS } from '../protocol/worldline/environment.js';
 import { isEndpointErrorCode } from '../contract/errors.js';
 import { isEndpointError, isSignedPayload } from '../contract/guards.js';
 import type { SignedPayload, SignRequest } from '../contract/types.js';
@@ -40,7 +41,8 @@ export function parseAllowedHosts(value: string | null | undefined): string[] {
 }
 
 /**
- * Whether the signed form may be posted to `action`: https on a known Ogone host (default port), or
+ * Whether the signed form may be posted to `action`: https on a known Ogone or Worldline Direct host
+ * (default port), or
  * http/https on a host listed in `allowedHosts` (exact `host[:port]`, e.g. the local sandbox).
  */
 export function isTrustedAction(action: string, allowedHosts: readonly string[]): boolean {
@@ -48,6 +50,7 @@ export function isTrustedAction(action: string, allowedHosts: readonly string[])
   if (url === undefined || hasCredentials(url)) return false;
   const host = url.host.toLowerCase();
   if (url.protocol === 'https:' && KNOWN_OGONE_HOSTS.includes(host)) return true;
+  if (url.protocol === 'https:' && KNOWN_WORLDLINE_HOSTS.includes(host)) return true;
   return allowedHosts.includes(host);
 }
 

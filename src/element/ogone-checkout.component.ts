@@ -8,6 +8,7 @@ import {
 } from 'lit';
 import type { OrderStatus, PaymentResult, SignedPayload } from '../contract/types.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
+import { hasWorldlineReturnParams } from '../protocol/worldline/return.js';
 import { claimantIndex, returnOrderRef } from './claim.js';
 import { EndpointClient, failure, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
 import type {
@@ -156,7 +157,7 @@ export class OgoneCheckout extends LitElement {
 
   /**
    * Space-separated extra `host[:port]` the signed form may be posted to (http or https), e.g.
-   * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone host is accepted.
+   * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone or Worldline Direct host is accepted.
    */
   allowedHosts = '';
 
@@ -361,15 +362,7 @@ export class OgoneCheckout extends LitElement {
             </button>`
           : nothing
       }
-      ${
-        form
-          ? html`<form method="post" accept-charset="UTF-8" action=${form.action} hidden>
-              ${Object.entries(form.fields).map(
-                ([name, value]) => html`<input type="hidden" name=${name} value=${value} />`,
-              )}
-            </form>`
-          : nothing
-      }
+      ${form ? renderRedirectForm(form) : nothing}
     </div>`;
   }
 
@@ -411,7 +404,7 @@ export class OgoneCheckout extends LitElement {
    */
   #decide(): void {
     const query = location.search;
-    if (hasOgoneReturnParams(query)) {
+    if (hasOgoneReturnParams(query) || hasWorldlineReturnParams(query)) {
       const elements = [...connected];
       const claimant =
         elements[
@@ -647,11 +640,12 @@ export class OgoneCheckout extends LitElement {
     if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
       return this.#fail('sign', {
         code: 'foreign-action',
-        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone host nor in allowed-hosts.`,
+        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone or Worldline Direct host nor in allowed-hosts.`,
       });
     }
     const pspid = payload.fields['PSPID'] ?? '';
-    if (this.pspid && pspid !== this.pspid) {
+    // A GET (Worldline Direct) carries no PSPID: its session was created server-side.
+    if (this.pspid && payload.method === 'POST' && pspid !== this.pspid) {
       return this.#fail('sign', {
         code: 'pspid-mismatch',
         message: `The signed form is for PSPID ${JSON.stringify(pspid.slice(0, 60))}, not the pspid attribute ${JSON.stringify(this.pspid)}.`,
@@ -751,6 +745,29 @@ export class OgoneCheckout extends LitElement {
       () => undefined,
     );
   }
+}
+
+/**
+ * The hidden form that leaves for the platform: Ogone's signed fields POSTed, or (Worldline
+ * Direct, `GET`) the hosted checkout URL, its query as fields (a GET form replaces the action's
+ * query with its fields, so they carry it over unchanged).
+ */
+function renderRedirectForm(form: SignedPayload) {
+  let action = form.action;
+  let fields = Object.entries(form.fields);
+  if (form.method === 'GET') {
+    const url = new URL(form.action);
+    fields = [...url.searchParams];
+    action = `${url.origin}${url.pathname}`;
+  }
+  return html`<form
+    method=${form.method === 'GET' ? 'get' : 'post'}
+    accept-charset="UTF-8"
+    action=${action}
+    hidden
+  >
+    ${fields.map(([name, value]) => html`<input type="hidden" name=${name} value=${value} />`)}
+  </form>`;
 }
 
 function configurationError(attribute: 'endpoint' | 'order-ref'): OgoneErrorDetail {

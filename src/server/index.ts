@@ -15,6 +15,28 @@ export {
   type NodeListenerOptions,
 } from './http/node-adapter.js';
 export { OgoneConfigError } from './config/config-error.js';
+export { createOgoneOperations, type OgoneOperationsOptions } from './operations/create.js';
+export {
+  OgoneOperationError,
+  OPERATION_ERROR_CODES,
+  type OperationErrorCode,
+  type OperationErrorDetails,
+} from './operations/errors.js';
+export type {
+  AmountOptions,
+  CancelOptions,
+  OgoneOperations,
+  OperationKind,
+  OperationRecord,
+  OperationResult,
+  OperationState,
+  ReconciledPayment,
+  ReconcileOptions,
+  ReconcileReport,
+  StatusResult,
+  AfterSaleOperation,
+} from './operations/types.js';
+export type { AdminOptions } from './admin/options.js';
 export {
   createBackendClient,
   type BackendClient,
@@ -34,11 +56,14 @@ export type {
   OnPaymentResult,
   OutboxOptions,
   OrderCheck,
+  ProviderName,
   RequestLogEntry,
   ResolveOrder,
   TrustedCustomer,
   TrustedOrder,
+  WorldlineDirectSettings,
 } from './types.js';
+export type { WorldlineEnvironment } from '../protocol/worldline/environment.js';
 export type {
   EndpointErrorCode,
   HashAlgorithm,

@@ -22,6 +22,7 @@ import { OUTCOMES } from '../../src/protocol/status.js';
 import { createOgoneHandler } from '../../src/server/index.js';
 import { describeLedgerUrl, parseLedgerUrl } from '../../src/server/ledger/open.js';
 import { OgoneLedgerError } from '../../src/server/ledger/ledger-error.js';
+import { LATEST_VERSION } from '../../src/server/ledger/migrations.js';
 import { signedQuery, TEST_SHA_IN, TEST_SHA_OUT } from '../helpers/ogone-messages.js';
 import { runCli } from '../helpers/serve-process.js';
 
@@ -35,7 +36,7 @@ describe('ogone-checkout payments / ledger', () => {
     url = join(dir, 'ledger');
     const migrated = await runCli(['ledger', 'migrate'], env());
     assert.equal(migrated.code, 0, migrated.stderr);
-    assert.match(migrated.stdout, /schema version 1/);
+    assert.match(migrated.stdout, new RegExp(`schema version ${LATEST_VERSION}\\b`));
     const ledger = await openLedger(url);
     const handler = createOgoneHandler({
       pspid: 'SHOP1',

@@ -31,11 +31,15 @@ export const DirectLinkSchema = z.object(
       .min(RTIMEOUT_MIN_SECONDS, { message: RTIMEOUT_RANGE })
       .max(RTIMEOUT_MAX_SECONDS, { message: RTIMEOUT_RANGE })
       .optional(),
+    fetch: fn<typeof fetch>('fetch').optional(),
   },
   { message: 'must be an object { userId, password, shaIn? }' },
 );
 
 export const OptionsSchema = z.object({
+  provider: z
+    .enum(['ogone', 'worldline-direct'], { message: 'must be "ogone" or "worldline-direct"' })
+    .default('ogone'),
   pspid: z
     .string({ message: 'must be a string' })
     .regex(/^[A-Za-z0-9_.-]{1,30}$/, { message: 'must be 1-30 letters, digits, ".", "_" or "-"' }),
