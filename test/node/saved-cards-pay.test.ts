@@ -336,6 +336,7 @@ for (const target of targets()) {
         (lost.body['error'] as { message: string }).message,
         /may have gone through\. Do not pay again/,
       );
+      assert.equal((await ledger.orderStatus(ref)).state, 'uncertain', 'never "pay again"');
       const held = await bench.call('POST', '/ogone/pay', { json: payBody(ref, cardId) });
       assert.equal(held.status, 409);
       assert.match((held.body['error'] as { message: string }).message, /on its way/);
