@@ -49,6 +49,9 @@ for (const target of targets()) {
       bench = await startBench(ledger);
     });
     after(async () => {
+      await bench.close();
+      await ledger.close();
+      await target.cleanup();
       // The secret scan over everything the suite saw.
       const seen = [...bench.bodies, ...bench.logs.map((entry) => JSON.stringify(entry))];
       for (const text of seen) {
@@ -59,9 +62,6 @@ for (const target of targets()) {
           );
         }
       }
-      await bench.close();
-      await ledger.close();
-      await target.cleanup();
     });
 
     const eventsOf = async (orderRef: string) => {
