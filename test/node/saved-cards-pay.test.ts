@@ -248,6 +248,11 @@ for (const target of targets()) {
       assert.equal(result.status, 9);
       assert.equal(result.orderRef, ref);
       await assertConfirmedByQuery(ref, mark, 9);
+      const listed = await bench.call('GET', `/ogone/cards?orderRef=${ref}`);
+      const used = (listed.body['cards'] as { id: string; lastUsedAt: string | null }[]).find(
+        (c) => c.id === cardId,
+      );
+      assert.notEqual(used?.lastUsedAt, null, 'the card is marked used after the challenge');
     });
 
     it('a failed 3-D Secure challenge: /verify shows it refused, confirmed by querydirect', async () => {
