@@ -15,6 +15,7 @@ import {
 import type { Ledger } from '../../src/ledger/index.js';
 import { signShaIn } from '../../src/protocol/index.js';
 import { createDirectLinkClient } from '../../src/server/directlink/client.js';
+import { createOgoneHandler } from '../../src/server/index.js';
 import { driverOf } from '../../src/server/ledger/ledger.js';
 import { API_USER, CHALLENGE_CARD, DL_SHA_IN } from '../helpers/directlink.js';
 import { eventually, targets } from '../helpers/ledger-targets.js';
@@ -220,12 +221,30 @@ for (const target of targets()) {
       assert.match(parsed.url, /^\/ogone\/challenge\/[A-Za-z0-9_-]{32}$/);
       assert.equal((await ledger.orderStatus(ref)).state, 'pending');
 
-      const page = await fetch(`${bench.endpointUrl}${parsed.url}`);
-      const html = await page.text();
-      assert.equal(page.status, 200);
-      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
-      assert.equal(page.headers.get('cache-control'), 'no-store');
-      const csp = page.headers.get('content-security-policy') ?? '';
+      // Two endpoint instances on one ledger, asked at the same moment: one serves it.
+      const twin = createOgoneHandler({
+        pspid: PSPID,
+        shaIn: SHA_IN,
+        shaOut: 'Another-instance-SHA-OUT-1',
+        environment: 'test',
+        allowedReturnOrigins: ['https://shop.example'],
+        resolveOrder: () => null,
+        onPaymentResult: () => undefined,
+        logger: false,
+        ledger,
+        outbox: { worker: false },
+      });
+      const [page, other] = await Promise.all([
+        fetch(`${bench.endpointUrl}${parsed.url}`),
+        twin(new Request(`http://127.0.0.1${parsed.url}`)),
+      ]);
+      await twin.close();
+      assert.deepEqual([page.status, other.status].sort(), [200, 410], 'served once');
+      const html = page.status === 200 ? await page.text() : await other.text();
+      const served = page.status === 200 ? page : other;
+      assert.match(served.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(served.headers.get('cache-control'), 'no-store');
+      const csp = served.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'none'/);
       assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*'/);
       assert.ok(csp.includes(`form-action ${bench.sandboxUrl}`), csp);
