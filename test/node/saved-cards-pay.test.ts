@@ -251,6 +251,12 @@ for (const target of targets()) {
       assert.match(csp, /frame-ancestors 'none'/);
       assert.match(html, /<form id="ogone-3ds-form"/);
 
+      const challengeId = parsed.url.split('/').at(-1)!;
+      assert.ok(
+        !bench.logs.some((entry) => JSON.stringify(entry).includes(challengeId)),
+        'the one-time id is not logged',
+      );
+      assert.ok(bench.logs.some((e) => e.event === 'request' && e.path === '/ogone/challenge/…'));
       const second = await fetch(`${bench.endpointUrl}${parsed.url}`);
       assert.equal(second.status, 410);
       assert.ok(!(await second.text()).includes('ogone-3ds-form'), 'not served twice');
