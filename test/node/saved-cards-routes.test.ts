@@ -401,4 +401,26 @@ describe('saved cards off', () => {
       await new Promise((resolve) => backend.close(resolve));
     }
   });
+
+  it('a ledger that fails: 503 ledger-unavailable on /cards, /pay and /challenge, logged without secrets, never a 500', async () => {
+    const ledger = await targets()[0]!.open();
+    const bench = await startBench(ledger);
+    try {
+      const ref = bench.order('C-DOWN');
+      await ledger.close();
+      const list = await bench.call('GET', `/ogone/cards?orderRef=${ref}`);
+      const pay = await bench.call('POST', '/ogone/pay', {
+        json: { orderRef: ref, cardId: 'abc', browser: BROWSER, returnUrl: RETURN_URL },
+      });
+      const challenge = await bench.call('GET', `/ogone/challenge/${'B'.repeat(32)}`);
+      for (const answer of [list, pay, challenge]) {
+        assert.equal(answer.status, 503, answer.text);
+        assert.equal(errorCode(answer), 'ledger-unavailable');
+      }
+      assert.ok(bench.logs.some((e) => e.event === 'ledger-failed'));
+      scan(bench);
+    } finally {
+      await bench.close();
+    }
+  });
 });
