@@ -80,12 +80,13 @@ export function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'
   };
 }
 
-export function buildHandler(
+/** The endpoint's options from the environment (also the CLI's after-sale commands'). */
+export function handlerOptions(
   config: ServeEnv,
   ledgerConfig: LedgerEnv,
   ledger: Ledger | undefined,
   write: (entry: object) => void,
-): OgoneHandler {
+): OgoneHandlerOptions {
   const environment: OgoneEnvironment =
     config.OGONE_BASE_URL !== undefined
       ? { baseUrl: config.OGONE_BASE_URL }
@@ -97,7 +98,7 @@ export function buildHandler(
     forwardHeaders: forwardHeaders(config),
     requireHttps: !isTestEnvironment(environment),
   });
-  return createOgoneHandler({
+  return {
     pspid: config.OGONE_PSPID,
     shaIn: config.OGONE_SHA_IN,
     shaOut: config.OGONE_SHA_OUT,
@@ -116,7 +117,16 @@ export function buildHandler(
     delivery: ledgerConfig.OGONE_DELIVERY,
     outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
     maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
-  });
+  };
+}
+
+export function buildHandler(
+  config: ServeEnv,
+  ledgerConfig: LedgerEnv,
+  ledger: Ledger | undefined,
+  write: (entry: object) => void,
+): OgoneHandler {
+  return createOgoneHandler(handlerOptions(config, ledgerConfig, ledger, write));
 }
 
 /** `ogone-checkout serve`: resolves with the exit code once stopped (SIGTERM/SIGINT → 0). */
