@@ -272,3 +272,14 @@ describe('reconciliation back-off', () => {
     );
   });
 });
+
+describe('README', () => {
+  it('shows the after-sale snippet the project type-checks (test/types/after-sale.ts)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const checked = readFileSync(new URL('../types/after-sale.ts', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## After the sale'));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    assert.equal(snippet, checked.split('\n').slice(1).join('\n'));
+  });
+});
