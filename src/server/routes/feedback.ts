@@ -19,10 +19,10 @@ import { verifySigned } from './signed-result.js';
 
 async function deliver(
   o: ResolvedOptions,
-  { result, signedParams }: VerifiedResult,
+  { result, signedParams, step }: VerifiedResult,
   info: OgoneRequest,
 ): Promise<void> {
-  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result);
+  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result, step);
   if (check !== 'matched') {
     o.log({
       level: 'warn',
