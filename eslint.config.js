@@ -11,12 +11,13 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'test-results/**',
+      '.readme-check/**',
       'custom-elements.json',
     ],
   },
   ...tseslint.configs.recommended,
   {
-    files: ['src/element/**/*.ts', 'test/browser/**/*.ts', 'demo/**/*.ts'],
+    files: ['src/element/**/*.ts', 'src/admin-ui/**/*.ts', 'test/browser/**/*.ts', 'demo/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {

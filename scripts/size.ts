@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 
 /** The gzip budget of the checkout half as first loaded (entry and its static imports). */
 export const SIZE_LIMIT_BYTES = 14 * 1024;
@@ -32,21 +32,26 @@ export interface BundleSize {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** How the element is bundled for browsers: what `npm run size` measures and `dist/browser` ships. */
+export const BROWSER_BUILD = {
+  absWorkingDir: root,
+  bundle: true,
+  splitting: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['browser', 'production'],
+  tsconfig: 'tsconfig.json',
+  legalComments: 'none',
+} as const satisfies BuildOptions;
+
 /** Bundles `entry` (relative to the package root) for browsers, split, and measures its chunks. */
 export async function measureBundle(entry: string): Promise<BundleSize> {
   const result = await build({
+    ...BROWSER_BUILD,
     entryPoints: [entry],
-    absWorkingDir: root,
     outdir: 'size-out',
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['browser', 'production'],
-    tsconfig: 'tsconfig.json',
-    legalComments: 'none',
     metafile: true,
     write: false,
     logLevel: 'silent',

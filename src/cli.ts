@@ -53,6 +53,23 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check the configuration, the platform, the API user, the backend and the ledger',
     load: async () => (await import('./cli/doctor.js')).runDoctor,
   },
+  'migrate-to-worldline-direct': {
+    summary:
+      "[--dry-run] [--back]: move the ledger's saved cards to Worldline Direct (aliases as tokens)",
+    load: async () => {
+      const { runCommand } = await import('./cli/ledger-commands.js');
+      const { migrateToWorldline, MIGRATE_WORLDLINE_USAGE } =
+        await import('./cli/migrate-worldline.js');
+      return (argv, env) =>
+        runCommand(
+          'ogone-checkout migrate-to-worldline-direct',
+          migrateToWorldline,
+          MIGRATE_WORLDLINE_USAGE,
+          argv,
+          env,
+        );
+    },
+  },
   ledger: {
     summary: "migrate: create or upgrade the payment ledger's tables",
     load: async () => {

@@ -61,14 +61,14 @@ export type _SignRequestSchemaMatches = Assert<
 export const SignedPayloadSchema = /* @__PURE__ */ z
   .object({
     action: z.string(),
-    method: z.custom<'POST'>((value) => value === 'POST'),
+    method: z.custom<'POST' | 'GET'>((value) => value === 'POST' || value === 'GET'),
     fields: z.custom<Record<string, string>>(isStringRecord),
     orderId: z.string(),
   })
   .check(
     z.refine(
       isConsistentSignedPayload,
-      'Not a signed payload: needs an action, ORDERID = orderId (max 30), upper-case names, hex SHASIGN.',
+      'Not a signed payload: needs an action, ORDERID = orderId (max 30), upper-case names, hex SHASIGN (a GET: no fields).',
     ),
   );
 export type _SignedPayloadSchemaMatches = Assert<
@@ -157,6 +157,7 @@ export const SavedCardsSchema = /* @__PURE__ */ z.object({
     }),
   ),
   selectedCardId: z.nullable(z.string()),
+  reason: optionalString,
 });
 export type _SavedCardsSchemaMatches = Assert<
   Exactly<z.infer<typeof SavedCardsSchema>, SavedCards>
@@ -197,7 +198,7 @@ export type _PayRequestSchemaMatches = Assert<
 
 /** What `<endpoint>/pay` answers. */
 export const PayAnswerSchema = /* @__PURE__ */ z.union([
-  z.object({ kind: z.literal('result'), result: PaymentResultSchema }),
+  z.object({ kind: z.literal('result'), result: PaymentResultSchema, reason: optionalString }),
   z.object({ kind: z.literal('challenge'), url: z.string() }),
   z.object({ kind: z.literal('redirect'), payload: SignedPayloadSchema }),
 ]);

@@ -15,12 +15,19 @@ export interface SignRequest {
   returnUrl: string;
 }
 
-/** What `<endpoint>/sign` answers: everything the redirect form needs, already signed. */
+/**
+ * What `<endpoint>/sign` answers: everything the redirect needs. Legacy Ogone: a signed form the
+ * element POSTs (`method: 'POST'`). Worldline Direct: a hosted checkout the element navigates to
+ * (`method: 'GET'`, `fields` empty: the session was created server-side).
+ */
 export interface SignedPayload {
-  /** The hosted payment page URL the form posts to. */
+  /** The hosted payment page URL the form posts to (or the hosted checkout to go to). */
   action: string;
-  method: 'POST';
-  /** Every form field, `SHASIGN` included: names upper-case, values exactly as signed. */
+  method: 'POST' | 'GET';
+  /**
+   * POST: every form field, `SHASIGN` included: names upper-case, values exactly as signed.
+   * GET: empty.
+   */
   fields: Record<string, string>;
   /** Ogone ORDERID of this payment attempt (also `fields.ORDERID`). */
   orderId: string;
@@ -107,6 +114,8 @@ export interface SavedCards {
   cards: SavedCard[];
   /** The card selected by default: the most recently used one that has not expired. */
   selectedCardId: string | null;
+  /** When `enabled` is false: why, in plain words (no API user, no ledger, no customerId). */
+  reason?: string | undefined;
 }
 
 /** What the element reads from the browser for 3-D Secure 2 (`browser*` DirectLink fields). */
@@ -144,6 +153,11 @@ export interface PayRequest {
  * bank insists on its own page; post `payload` as after /sign (the saved card is preselected).
  */
 export type PayAnswer =
-  | { kind: 'result'; result: PaymentResult }
+  | {
+      kind: 'result';
+      result: PaymentResult;
+      /** For a refused or invalid payment: why, in plain words the shopper may read. */
+      reason?: string | undefined;
+    }
   | { kind: 'challenge'; url: string }
   | { kind: 'redirect'; payload: SignedPayload };

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
+import { KNOWN_WORLDLINE_HOSTS } from '../protocol/worldline/environment.js';
 import { isEndpointErrorCode } from '../contract/errors.js';
 import { isEndpointError, isSignedPayload } from '../contract/guards.js';
 import type { SignedPayload, SignRequest } from '../contract/types.js';
@@ -16,7 +17,7 @@ export type EndpointAnswer<T> =
   { ok: true; value: T } | { ok: false; error: OgoneErrorDetail } | { ok: false; aborted: true };
 
 /** The endpoint routes the element uses. */
-export type Route = 'sign' | 'verify' | 'orders';
+export type Route = 'sign' | 'verify' | 'orders' | 'cards' | 'pay';
 
 const ABORTED = { ok: false, aborted: true } as const;
 
@@ -40,7 +41,8 @@ export function parseAllowedHosts(value: string | null | undefined): string[] {
 }
 
 /**
- * Whether the signed form may be posted to `action`: https on a known Ogone host (default port), or
+ * Whether the signed form may be posted to `action`: https on a known Ogone or Worldline Direct host
+ * (default port), or
  * http/https on a host listed in `allowedHosts` (exact `host[:port]`, e.g. the local sandbox).
  */
 export function isTrustedAction(action: string, allowedHosts: readonly string[]): boolean {
@@ -48,6 +50,7 @@ export function isTrustedAction(action: string, allowedHosts: readonly string[])
   if (url === undefined || hasCredentials(url)) return false;
   const host = url.host.toLowerCase();
   if (url.protocol === 'https:' && KNOWN_OGONE_HOSTS.includes(host)) return true;
+  if (url.protocol === 'https:' && KNOWN_WORLDLINE_HOSTS.includes(host)) return true;
   return allowedHosts.includes(host);
 }
 
@@ -56,8 +59,9 @@ export interface EndpointRequest<T> {
   route: Route;
   /** Path below the endpoint, e.g. `sign` or `orders/SO-1`. */
   path: string;
-  /** JSON body: the request is a POST when there is one, else a GET. */
+  /** JSON body: the request is a POST when there is one, else a GET (unless `method` says). */
   body?: unknown;
+  method?: 'DELETE';
   guard: (value: unknown) => value is T;
   /** What a valid answer is, for the error message. */
   expected: string;
@@ -106,7 +110,7 @@ export class EndpointClient implements ReactiveController {
       let response: Response;
       try {
         response = await fetch(url, {
-          method: body === undefined ? 'GET' : 'POST',
+          method: request.method ?? (body === undefined ? 'GET' : 'POST'),
           headers:
             body === undefined
               ? { accept: 'application/json' }
@@ -128,7 +132,9 @@ export class EndpointClient implements ReactiveController {
       }
       if (controller.signal.aborted) return stopped();
       if (!response.ok) return endpointFailure(response.status, json, route);
-      if (!readable) return failure('invalid-payload', `The /${route} answer is not JSON.`);
+      // 204 No Content (a removal): the guard decides whether nothing is an answer.
+      if (!readable && response.status !== 204)
+        return failure('invalid-payload', `The /${route} answer is not JSON.`);
       return guard(json)
         ? { ok: true, value: json }
         : failure('invalid-payload', `The /${route} answer is not ${request.expected}.`);
@@ -153,6 +159,8 @@ const FALLBACK: Readonly<Record<Route, OgoneErrorCode>> = {
   sign: 'signing-rejected',
   verify: 'verification-failed',
   orders: 'invalid-payload',
+  cards: 'saved-card-rejected',
+  pay: 'saved-card-rejected',
 };
 
 /** Maps an endpoint's error answer to an `ogone-error` detail. */

@@ -9,13 +9,18 @@ import { CORE } from './http/core.js';
 import { createCore } from './http/core-handler.js';
 import { fromRequest, toResponse } from './http/fetch-adapter.js';
 import type { RouteTable } from './http/router.js';
+import { cardsRoute } from './routes/cards.js';
+import { challengeRoute } from './routes/challenge.js';
 import { feedbackRoute } from './routes/feedback.js';
 import { ordersRoute } from './routes/orders.js';
+import { payRoute } from './routes/pay.js';
 import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
 import { operationsFor } from './operations/create.js';
 import type { OgoneOperations } from './operations/types.js';
+import { adminRoute } from './admin/routes.js';
+import { resolveAdmin } from './admin/options.js';
 import type { OgoneHandlerOptions } from './types.js';
 
 export type { FetchHandler };
@@ -37,25 +42,33 @@ export interface OgoneHandler extends FetchHandler {
 
 /**
  * Creates the companion endpoint: a web-standard `(Request) => Promise<Response>` answering
- * `POST <basePath>/sign`, `POST <basePath>/verify`, `GET|POST <basePath>/feedback` and, with a
- * ledger, `GET <basePath>/orders/<orderRef>`. Options are validated now: a wrong one throws
- * {@link OgoneConfigError} naming it.
+ * `POST <basePath>/sign`, `POST <basePath>/verify`, `GET|POST <basePath>/feedback`,
+ * `GET <basePath>/cards`, `DELETE <basePath>/cards/<id>`, `POST <basePath>/pay` and, with a
+ * ledger, `GET <basePath>/orders/<orderRef>` and `GET <basePath>/challenge/<id>`. Options are
+ * validated now: a wrong one throws {@link OgoneConfigError} naming it.
  */
 export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const resolved = resolveOptions(options);
+  const admin = resolveAdmin(options.admin, resolved.ledger !== undefined);
   const worker = createWorker(resolved);
+  const operations = operationsFor(resolved, () => worker?.wake());
   const routes: RouteTable = {
     sign: signRoute(resolved),
-    verify: verifyRoute(resolved),
+    verify: verifyRoute(resolved, worker),
     feedback: feedbackRoute(resolved, worker),
     ...(resolved.ledger !== undefined ? { orders: ordersRoute(resolved) } : {}),
+    // Saved cards: always answered, so a shop without an API user or ledger says why they are off.
+    cards: cardsRoute(resolved),
+    pay: payRoute(resolved, worker),
+    ...(resolved.ledger !== undefined ? { challenge: challengeRoute(resolved) } : {}),
+    ...(admin !== undefined ? { admin: adminRoute(resolved, admin, operations) } : {}),
   };
   const core = createCore(resolved, routes);
   const handler = (async (request: Request) =>
     toResponse(await core.handle(fromRequest(request)))) as OgoneHandler;
   Object.defineProperty(handler, CORE, { value: core });
   Object.defineProperty(handler, 'operations', {
-    value: operationsFor(resolved, () => worker?.wake()),
+    value: operations,
     enumerable: true,
   });
   handler.close = async () => {

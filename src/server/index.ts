@@ -10,6 +10,7 @@ export {
   toConnectMiddleware,
   toNodeListener,
   type ConnectMiddleware,
+  type ConnectMiddlewareOptions,
   type NodeListener,
   type NodeListenerOptions,
 } from './http/node-adapter.js';
@@ -35,6 +36,7 @@ export type {
   StatusResult,
   AfterSaleOperation,
 } from './operations/types.js';
+export type { AdminOptions } from './admin/options.js';
 export {
   createBackendClient,
   type BackendClient,
@@ -54,11 +56,14 @@ export type {
   OnPaymentResult,
   OutboxOptions,
   OrderCheck,
+  ProviderName,
   RequestLogEntry,
   ResolveOrder,
   TrustedCustomer,
   TrustedOrder,
+  WorldlineDirectSettings,
 } from './types.js';
+export type { WorldlineEnvironment } from '../protocol/worldline/environment.js';
 export type {
   EndpointErrorCode,
   HashAlgorithm,

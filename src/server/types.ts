@@ -10,6 +10,11 @@ import type {
   PaymentResult,
 } from '../protocol/index.js';
 import type { DirectLinkLogEntry } from './directlink/types.js';
+import type { AdminOptions } from './admin/options.js';
+import type { ProviderName } from './providers/provider.js';
+import type { WorldlineDirectSettings } from './providers/worldline-direct/options.js';
+
+export type { ProviderName, WorldlineDirectSettings };
 
 /** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
 export type { DigestFunction };
@@ -128,13 +133,18 @@ export interface RequestLogEntry {
   idempotencyKey?: string | undefined;
 }
 
-/** Something the operator must know: a weak configuration, or a hook that failed. */
+/** Something the operator must know: a weak configuration, a hook that failed, a card forgotten. */
 export interface EventLogEntry {
-  level: 'warn' | 'error';
+  level: 'info' | 'warn' | 'error';
   /**
    * `order-mismatch`: a verified feedback delivered with `orderCheck` other than `matched`;
    * `ledger-failed`: the ledger's database failed (the request answered 503); `delivery-retry` /
-   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter).
+   * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter);
+   * `card-forgotten` (info): a shopper removed a saved card, forgotten locally only (Ogone has no
+   * DirectLink call to delete an alias); `saved-card-payment` (warn/error): a `/pay` the platform
+   * could not complete (unreachable, refused credentials, a lost answer);
+   * `platform-failed`: a call to the platform's API (Worldline Direct) failed (its code and
+   * `errorId`, never a secret); `webhook-ignored`: a verified webhook about no payment of ours.
    */
   event:
     | 'config'
@@ -143,7 +153,11 @@ export interface EventLogEntry {
     | 'internal-error'
     | 'ledger-failed'
     | 'delivery-retry'
-    | 'delivery-dead';
+    | 'delivery-dead'
+    | 'card-forgotten'
+    | 'saved-card-payment'
+    | 'platform-failed'
+    | 'webhook-ignored';
   message: string;
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
   /** For delivery entries: the result's idempotency key and the attempt number. */
@@ -181,6 +195,14 @@ export interface DirectLinkOptions {
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */
 export interface OgoneHandlerOptions {
+  /**
+   * Which platform takes the payments: `ogone` (default: the legacy hosted page, SHA-IN/OUT,
+   * DirectLink) or `worldline-direct` (its successor: hosted checkout, v1HMAC API, webhooks; needs
+   * `worldlineDirect` and a `ledger`). The tag, its events, the ledger and saved cards stay the same.
+   */
+  provider?: ProviderName | undefined;
+  /** The Worldline Direct settings (Merchant Portal values), for `provider: 'worldline-direct'`. */
+  worldlineDirect?: WorldlineDirectSettings | undefined;
   /** Your Ogone PSPID (merchant id). */
   pspid: string;
   /** SHA-IN passphrase (signs what is sent to Ogone). Never leaves the server. */
@@ -242,6 +264,11 @@ export interface OgoneHandlerOptions {
    * limit). An older one answers 410 `result-expired`.
    */
   maxReturnAgeDays?: number | false | undefined;
+  /**
+   * The payments page for the shop's staff at `<basePath>/admin` (needs a ledger): sign in with
+   * `token`. Off without it.
+   */
+  admin?: AdminOptions | undefined;
 }
 
 /** Retry settings of the outbox worker. */

@@ -280,6 +280,19 @@ describe('toConnectMiddleware', () => {
     assert.equal(other.text, 'app 404');
   });
 
+  it('with prefix, answers only paths under it (a handler that answers every path: the sandbox)', async () => {
+    const everything = async (request: Request) =>
+      new Response(`sandbox ${new URL(request.url).pathname}`, { status: 200 });
+    const port = await listen(app(toConnectMiddleware(everything, { prefix: '/ncol/' })));
+    const inside = await send(port, 'GET', '/ncol/test/orderstandard_utf8.asp', {});
+    assert.equal(inside.status, 200);
+    assert.equal(inside.text, 'sandbox /ncol/test/orderstandard_utf8.asp');
+    for (const path of ['/', '/ncol', '/ncolx/test', '/products']) {
+      const other = await send(port, 'GET', path, {});
+      assert.equal(other.text, 'app 404', path);
+    }
+  });
+
   it('uses originalUrl when mounted under a sub-path', async () => {
     const handler = createOgoneHandler({
       pspid: 'NODESHOP',

@@ -1,19 +1,10 @@
 /** The frame every sandbox page shares (head, top bar, footer), HTML escaping and amounts. */
 import { fromOgoneAmount } from '../../protocol/amount.js';
+import { escapeHtml } from '../../internal/html-escape.js';
 import { SANDBOX_CSS } from './styles.js';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
+/** One escaping rule for every page (`internal/html-escape.ts`), re-exported for the pages. */
+export { escapeHtml };
 
 export const LOCK_ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5Zm-3 8V7a3 3 0 1 1 6 0v3H9Z"/></svg>';

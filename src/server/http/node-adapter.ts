@@ -29,6 +29,16 @@ export interface NodeListenerOptions {
   maxBodyBytes?: number;
 }
 
+/** Options for {@link toConnectMiddleware}. */
+export interface ConnectMiddlewareOptions extends NodeListenerOptions {
+  /**
+   * Only paths starting with this prefix are answered; others go to `next()`. Use it for a handler
+   * that answers every path, e.g. the sandbox: `toConnectMiddleware(sandbox.handler, { prefix:
+   * '/ncol/' })`. A handler from `createOgoneHandler` needs none (it knows its `basePath`).
+   */
+  prefix?: string;
+}
+
 function headerOf(req: ParsedRequest, name: string): string | null {
   const value = req.headers[name.toLowerCase()];
   if (value === undefined) return null;
@@ -139,16 +149,21 @@ export type ConnectMiddleware = (
 /**
  * Express/Connect middleware. With a handler from `createOgoneHandler`, requests outside its
  * `basePath` go to `next()`; mount it at the app root (`app.use(toConnectMiddleware(handler))`)
- * so the base path matches. Place it before `express.json()`, or it re-encodes the parsed body.
+ * so the base path matches. Any other handler answers every path unless given `prefix`. Place it
+ * before `express.json()`, or it re-encodes the parsed body.
  */
 export function toConnectMiddleware(
   handler: FetchHandler,
-  options: NodeListenerOptions = {},
+  options: ConnectMiddlewareOptions = {},
 ): ConnectMiddleware {
-  const listener = toNodeListener(handler, options);
+  const { prefix, ...listenerOptions } = options;
+  const listener = toNodeListener(handler, listenerOptions);
   const core = getCore(handler);
+  const answers = (pathname: string): boolean =>
+    (prefix === undefined || pathname.startsWith(prefix)) &&
+    (core === undefined || core.matches(pathname));
   return (req, res, next) => {
-    if (core !== undefined && !core.matches(splitUrl(rawUrlOf(req)).pathname)) {
+    if (!answers(splitUrl(rawUrlOf(req)).pathname)) {
       next();
       return;
     }

@@ -20,8 +20,11 @@ export interface Route {
   readonly methods: readonly string[];
   /** Browser-facing: answers a CORS preflight when the handler has `cors` on. */
   readonly cors: boolean;
-  /** How many segments may follow the name (0 for `/sign`, 1 for `/orders/<ref>`). */
-  readonly params?: number;
+  /**
+   * How many segments may follow the name (0 for `/sign`, 1 for `/orders/<ref>`), or the least
+   * and most (`[0, 1]` for `/cards` and `/cards/<id>`).
+   */
+  readonly params?: number | readonly [min: number, max: number];
   run(ctx: RouteContext): Promise<CoreResponse>;
 }
 
@@ -34,12 +37,19 @@ export interface Match {
   rest: string[];
 }
 
+/** The least and most segments a route takes after its name. */
+function paramRange(route: Route): readonly [number, number] {
+  const params = route.params ?? 0;
+  return typeof params === 'number' ? [params, params] : params;
+}
+
 /** `POST /ogone/sign, POST /ogone/verify and GET|POST /ogone/feedback`. */
 export function describeRoutes(routes: RouteTable, basePath: string): string {
-  const list = Object.entries(routes).map(
-    ([name, route]) =>
-      `${route.methods.join('|')} ${basePath}/${name}${route.params ? '/…'.repeat(route.params) : ''}`,
-  );
+  const list = Object.entries(routes).map(([name, route]) => {
+    const [min, max] = paramRange(route);
+    const tail = '/…'.repeat(min) + (max > min ? '[/…]'.repeat(max - min) : '');
+    return `${route.methods.join('|')} ${basePath}/${name}${tail}`;
+  });
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}` : list.join('');
 }
 
@@ -57,7 +67,8 @@ export function matchRoute(routes: RouteTable, basePath: string, pathname: strin
   const tail = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
   const [name = '', ...rest] = tail.split('/');
   const route = Object.hasOwn(routes, name) ? routes[name] : undefined;
-  if (route === undefined || rest.length !== (route.params ?? 0) || rest.some((s) => s === '')) {
+  const [min, max] = route === undefined ? [0, 0] : paramRange(route);
+  if (route === undefined || rest.length < min || rest.length > max || rest.some((s) => s === '')) {
     fail('not-found', `Unknown route; this endpoint answers ${describeRoutes(routes, basePath)}.`);
   }
   return { name, route, rest: rest.map(decodeSegment) };

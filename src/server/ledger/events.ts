@@ -56,7 +56,7 @@ export async function eventsOf(db: Queryable, paymentId: string): Promise<EventR
   const rows = await db.query<EventRow>(
     `SELECT id::text AS id, payment_id::text AS payment_id, source, idempotency_key, status, step,
        disposition, duplicates, received_at, last_received_at, params
-     FROM events WHERE payment_id = $1::bigint ORDER BY id`,
+     FROM events WHERE payment_id = $1::bigint ORDER BY events.id`,
     [paymentId],
   );
   return rows.map((row) => ({

@@ -132,7 +132,7 @@ export async function deliveriesOf(db: Queryable, paymentId: string): Promise<De
   const rows = await db.query<OutboxRow>(
     `SELECT id::text AS id, event_id::text AS event_id, idempotency_key, attempts, next_attempt_at,
        delivered_at, dead_at, last_error, created_at
-     FROM outbox WHERE payment_id = $1::bigint ORDER BY id`,
+     FROM outbox WHERE payment_id = $1::bigint ORDER BY outbox.id`,
     [paymentId],
   );
   return rows.map((row) => ({

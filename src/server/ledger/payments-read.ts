@@ -37,7 +37,7 @@ export function paymentRecord(row: PaymentRow): PaymentRecord {
 /** Every attempt of an order, oldest first. */
 export async function paymentsOfOrder(db: Queryable, orderRef: string): Promise<PaymentRow[]> {
   return db.query<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_ref = $1 ORDER BY id`,
+    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_ref = $1 ORDER BY payments.id`,
     [orderRef],
   );
 }
@@ -45,7 +45,7 @@ export async function paymentsOfOrder(db: Queryable, orderRef: string): Promise<
 /** The attempts whose orderRef or ORDERID is `reference`, oldest first. */
 export async function findPayments(db: Queryable, reference: string): Promise<PaymentRow[]> {
   return db.query<PaymentRow>(
-    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_ref = $1 OR order_id = $1 ORDER BY id`,
+    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_ref = $1 OR order_id = $1 ORDER BY payments.id`,
     [reference],
   );
 }
@@ -77,7 +77,7 @@ export async function listPayments(db: Queryable, filter: PaymentFilter): Promis
   const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? 100)), 10_000);
   return db.query<PaymentRow>(
     `SELECT ${PAYMENT_COLUMNS} FROM payments ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY updated_at DESC, id DESC LIMIT ${limit}`,
+     ORDER BY updated_at DESC, payments.id DESC LIMIT ${limit}`,
     params,
   );
 }

@@ -12,7 +12,7 @@ import type { CheckedOrder } from '../rules/order-check.js';
 import { orderCheck } from '../rules/order-check.js';
 import type { VerifiedResult } from '../rules/verified-result.js';
 import type { OgoneRequest } from '../types.js';
-import { PROVIDER, withLedger } from './record.js';
+import { withLedger } from './record.js';
 import { deliveryPayload } from './result-delivery.js';
 
 export async function recordFeedback(
@@ -27,7 +27,7 @@ export async function recordFeedback(
   const recorded = await withLedger(o, 'recording a feedback', (driver) =>
     recordResult(driver, {
       source: 'feedback',
-      provider: PROVIDER,
+      provider: o.providerName,
       result,
       step,
       params: signedParams,

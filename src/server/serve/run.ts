@@ -12,6 +12,7 @@ import { createOgoneHandler, type OgoneHandler } from '../handler.js';
 import type { OgoneHandlerOptions } from '../types.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
+import { providerOptionsOf, providerSecrets } from './provider-env.js';
 import { serveUntilStopped } from './http-server.js';
 import { startReconcileTimer } from '../operations/reconcile-timer.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -38,6 +39,8 @@ GET /healthz). Configuration, from the environment:
   OGONE_ORDER_LOOKUP_URL        GET <url>/<orderRef> answers the order as JSON, 404 when unknown (required)
   OGONE_RESULT_WEBHOOK_URL      verified results are POSTed here as JSON; must answer 2xx (required)
   OGONE_BACKEND_TOKEN           sent as "authorization: Bearer <token>" to both URLs (optional)
+  OGONE_ADMIN_TOKEN             turns on the payments page for your staff at /ogone/admin, signed
+                                in with this token (16+ characters; needs the ledger; optional)
   OGONE_ORDER_LOOKUP_FORWARD_HEADERS
                                 shopper headers forwarded to the order lookup so it can refuse
                                 orders the caller does not own (default cookie,authorization;
@@ -52,6 +55,14 @@ GET /healthz). Configuration, from the environment:
   OGONE_RECONCILE_INTERVAL      with a ledger and the API user: every this many seconds, query
                                 payments left pending or uncertain, with back-off (default 60,
                                 at least 30; off = never)
+  OGONE_PROVIDER                ogone (default) | worldline-direct (needs the ledger and:)
+  WORLDLINE_API_KEY_ID          Merchant Portal "API key ID" (Developer > Payment API)
+  WORLDLINE_API_SECRET          its "Secret API key" (signs every API call)
+  WORLDLINE_WEBHOOK_KEY_ID      Merchant Portal webhook "Key ID" (the X-GCS-KeyId)
+  WORLDLINE_WEBHOOK_SECRET      its "Secret webhook key"; webhook endpoint: <your host>/ogone/feedback
+  WORLDLINE_MERCHANT_ID         default OGONE_PSPID
+  WORLDLINE_ENVIRONMENT         test | prod (default test), or instead:
+  WORLDLINE_BASE_URL            API base URL, e.g. http://127.0.0.1:5173/worldline for the sandbox
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -117,6 +128,10 @@ export function handlerOptions(
     delivery: ledgerConfig.OGONE_DELIVERY,
     outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
     maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
+    ...(config.OGONE_ADMIN_TOKEN !== undefined
+      ? { admin: { token: config.OGONE_ADMIN_TOKEN } }
+      : {}),
+    ...providerOptionsOf(config),
   };
 }
 
@@ -149,11 +164,13 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     config.OGONE_SHA_IN,
     config.OGONE_SHA_OUT,
     config.OGONE_BACKEND_TOKEN,
+    config.OGONE_ADMIN_TOKEN,
     config.OGONE_PASSWORD,
     config.OGONE_DIRECTLINK_SHA_IN,
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
     urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
     urlPassword(ledgerConfig.OGONE_DATABASE_URL),
+    ...providerSecrets(config),
   ]);
   const write = (entry: object) => {
     process.stdout.write(
@@ -199,12 +216,14 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     log: write,
     describe: {
       basePath: '/ogone',
+      provider: config.OGONE_PROVIDER,
       environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
       directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
       ledger: ledger === undefined ? 'off' : describeLedgerUrl(ledgerConfig.OGONE_DATABASE_URL),
       delivery: ledger === undefined ? 'direct' : ledgerConfig.OGONE_DELIVERY,
       reconcile:
         reconciling === undefined ? 'off' : `every ${ledgerConfig.OGONE_RECONCILE_INTERVAL} s`,
+      paymentsPage: config.OGONE_ADMIN_TOKEN === undefined ? 'off' : '/ogone/admin',
     },
     onStop: async () => {
       await reconciling?.stop();
