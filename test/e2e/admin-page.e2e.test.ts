@@ -201,7 +201,7 @@ describe('payments page in Chromium', () => {
     );
     assert.match(await pageText(page), /Ogone status 92 · Payment uncertain/);
     await page.goBack();
-    await page.getByRole('heading', { name: 'All payments' }).waitFor();
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
     assert.deepEqual(violations, []);
     await context.close();
   });
