@@ -11,6 +11,7 @@ const EVENTS = [
   'ogone-before-redirect',
   'ogone-result',
   'ogone-error',
+  'ogone-card-removed',
 ] as const;
 
 const ORDER_KEY = 'maison-praline:order';

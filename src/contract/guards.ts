@@ -11,7 +11,15 @@ import {
   isOutcome,
   isStringRecord,
 } from './rules.js';
-import type { EndpointError, OrderStatus, PaymentResult, SignedPayload } from './types.js';
+import type {
+  EndpointError,
+  OrderStatus,
+  PayAnswer,
+  PaymentResult,
+  SavedCard,
+  SavedCards,
+  SignedPayload,
+} from './types.js';
 
 type Fields = Record<string, unknown>;
 
@@ -81,4 +89,37 @@ export function isOrderStatus(value: unknown): value is OrderStatus {
     (value['result'] === null || isPaymentResult(value['result'])) &&
     value['orderRef'] !== ''
   );
+}
+
+const CARD_STRINGS = ['id', 'brand', 'last4', 'expiry'] as const;
+
+function isSavedCard(value: unknown): value is SavedCard {
+  return (
+    isObject(value) &&
+    CARD_STRINGS.every((name) => isString(value[name])) &&
+    typeof value['expired'] === 'boolean' &&
+    (value['lastUsedAt'] === null || isString(value['lastUsedAt']))
+  );
+}
+
+/** Same as `SavedCardsSchema`. */
+export function isSavedCards(value: unknown): value is SavedCards {
+  return (
+    isObject(value) &&
+    typeof value['enabled'] === 'boolean' &&
+    Array.isArray(value['cards']) &&
+    value['cards'].every(isSavedCard) &&
+    (value['selectedCardId'] === null || isString(value['selectedCardId']))
+  );
+}
+
+/** Same as `PayAnswerSchema`. */
+export function isPayAnswer(value: unknown): value is PayAnswer {
+  if (!isObject(value)) return false;
+  const kind = value['kind'];
+  return kind === 'result'
+    ? isPaymentResult(value['result'])
+    : kind === 'challenge'
+      ? isString(value['url'])
+      : kind === 'redirect' && isSignedPayload(value['payload']);
 }

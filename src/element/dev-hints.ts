@@ -6,9 +6,15 @@ import type { OgoneErrorDetail } from './events.js';
 
 /** The hint for an error that is the integrator's to fix (`cause` keys "once per cause"), else null. */
 export function hintFor(error: OgoneErrorDetail): { cause: string; message: string } | null {
-  const cause = (error.cause ?? {}) as { code?: unknown; status?: unknown };
+  const cause = (error.cause ?? {}) as { code?: unknown; status?: unknown; challenge?: unknown };
   switch (error.code) {
     case 'foreign-action':
+      if (cause.challenge !== undefined) {
+        return {
+          cause: 'foreign-challenge',
+          message: `${error.message} The endpoint serves the 3-D Secure challenge from its own origin (GET <basePath>/challenge/<id>): the endpoint attribute must point at that same endpoint.`,
+        };
+      }
       return {
         cause: 'foreign-action',
         message: `${error.message} For the local sandbox, add its host to the allowed-hosts attribute (allowed-hosts="127.0.0.1:9000"); in production, check the endpoint's environment option (OGONE_ENVIRONMENT / OGONE_BASE_URL for ogone-checkout serve).`,

@@ -16,7 +16,7 @@ export type EndpointAnswer<T> =
   { ok: true; value: T } | { ok: false; error: OgoneErrorDetail } | { ok: false; aborted: true };
 
 /** The endpoint routes the element uses. */
-export type Route = 'sign' | 'verify' | 'orders';
+export type Route = 'sign' | 'verify' | 'orders' | 'cards' | 'pay';
 
 const ABORTED = { ok: false, aborted: true } as const;
 
@@ -56,8 +56,9 @@ export interface EndpointRequest<T> {
   route: Route;
   /** Path below the endpoint, e.g. `sign` or `orders/SO-1`. */
   path: string;
-  /** JSON body: the request is a POST when there is one, else a GET. */
+  /** JSON body: the request is a POST when there is one, else a GET (unless `method` says). */
   body?: unknown;
+  method?: 'DELETE';
   guard: (value: unknown) => value is T;
   /** What a valid answer is, for the error message. */
   expected: string;
@@ -106,7 +107,7 @@ export class EndpointClient implements ReactiveController {
       let response: Response;
       try {
         response = await fetch(url, {
-          method: body === undefined ? 'GET' : 'POST',
+          method: request.method ?? (body === undefined ? 'GET' : 'POST'),
           headers:
             body === undefined
               ? { accept: 'application/json' }
@@ -128,7 +129,9 @@ export class EndpointClient implements ReactiveController {
       }
       if (controller.signal.aborted) return stopped();
       if (!response.ok) return endpointFailure(response.status, json, route);
-      if (!readable) return failure('invalid-payload', `The /${route} answer is not JSON.`);
+      // 204 No Content (a removal): the guard decides whether nothing is an answer.
+      if (!readable && response.status !== 204)
+        return failure('invalid-payload', `The /${route} answer is not JSON.`);
       return guard(json)
         ? { ok: true, value: json }
         : failure('invalid-payload', `The /${route} answer is not ${request.expected}.`);
@@ -153,6 +156,8 @@ const FALLBACK: Readonly<Record<Route, OgoneErrorCode>> = {
   sign: 'signing-rejected',
   verify: 'verification-failed',
   orders: 'invalid-payload',
+  cards: 'saved-card-rejected',
+  pay: 'saved-card-rejected',
 };
 
 /** Maps an endpoint's error answer to an `ogone-error` detail. */

@@ -56,7 +56,10 @@ export type OgoneErrorCode =
   | 'signing-rejected'
   /** An answer did not match the expected schema. Nothing from it was used. */
   | 'invalid-payload'
-  /** The signed `action` is not https on a known Ogone host nor on an `allowed-hosts` entry. */
+  /**
+   * The signed `action` is not https on a known Ogone host nor on an `allowed-hosts` entry, or a
+   * 3-D Secure challenge URL from `/pay` is not on the endpoint's own origin. Nothing was opened.
+   */
   | 'foreign-action'
   /** The signed `PSPID` differs from the `pspid` attribute: the form was not posted. */
   | 'pspid-mismatch'
@@ -68,6 +71,18 @@ export type OgoneErrorCode =
   | 'unknown-order'
   /** The verified return is for another order than `order-ref`: neither shown nor retried. */
   | 'order-mismatch'
+  /** `/pay`: the saved card is not this customer's, or no longer saved (choose another). */
+  | 'card-not-found'
+  /** `/pay`: the saved card has expired (choose another). */
+  | 'card-expired'
+  /** `/pay`: the order cannot be paid now (already paid, or a payment is pending). */
+  | 'order-not-payable'
+  /** `/pay` or a removal: saved cards are off at the endpoint (no API user, no customer). */
+  | 'saved-cards-unavailable'
+  /** `/pay`: Ogone could not be reached or its answer was lost; a payment may have happened. */
+  | 'platform-unavailable'
+  /** `/pay` or a removal answered another error (e.g. `invalid-request`). */
+  | 'saved-card-rejected'
   /** The element or endpoint is set up wrongly (missing `endpoint` / `order-ref`, bad `return-url`, return URL not allowed, no such route). */
   | 'configuration';
 
@@ -84,6 +99,12 @@ export const OGONE_ERROR_CODES: readonly OgoneErrorCode[] = [
   'amount-mismatch',
   'unknown-order',
   'order-mismatch',
+  'card-not-found',
+  'card-expired',
+  'order-not-payable',
+  'saved-cards-unavailable',
+  'platform-unavailable',
+  'saved-card-rejected',
   'configuration',
 ];
 
@@ -95,6 +116,16 @@ export interface OgoneErrorDetail {
   cause?: unknown;
 }
 
+/**
+ * Detail of `ogone-card-removed`: the shopper removed a saved card and the endpoint forgot it (it
+ * is never offered again). The alias itself stays at Ogone: DirectLink cannot delete one.
+ */
+export interface OgoneCardRemovedDetail {
+  cardId: string;
+  brand: string;
+  last4: string;
+}
+
 /** Event name → detail type, for helpers that need the whole set. */
 export interface OgoneCheckoutEventDetails {
   'ogone-ready': OgoneReadyDetail;
@@ -102,6 +133,7 @@ export interface OgoneCheckoutEventDetails {
   'ogone-before-redirect': OgoneBeforeRedirectDetail;
   'ogone-result': OgoneResultDetail;
   'ogone-error': OgoneErrorDetail;
+  'ogone-card-removed': OgoneCardRemovedDetail;
 }
 
 /** Any event `<ogone-checkout>` fires. */

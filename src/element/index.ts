@@ -5,6 +5,7 @@ export { OgoneCheckout } from './ogone-checkout.js';
 export {
   OGONE_ERROR_CODES,
   type OgoneBeforeRedirectDetail,
+  type OgoneCardRemovedDetail,
   type OgoneCheckoutEventDetails,
   type OgoneCheckoutEventName,
   type OgoneCheckoutMode,

@@ -6,7 +6,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import type { OrderStatus, PaymentResult } from '../contract/types.js';
+import type { OrderStatus, PaymentResult, SignedPayload } from '../contract/types.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
 import { claimantIndex, returnOrderRef } from './claim.js';
 import { EndpointClient, failure, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
@@ -19,9 +19,10 @@ import type {
 } from './events.js';
 import { formatAmount } from './format.js';
 import { ogoneCheckoutStyles } from './ogone-checkout.styles.js';
-import { blocksPayment, viewOf, type Phase } from './phase.js';
+import { blocksPayment, viewOf, type ButtonAction, type MessageKey, type Phase } from './phase.js';
 import { hasStoredResult } from './result-session.js';
 import type * as ReturnHalfModule from './return-half.js';
+import type { SavedCardList } from './saved-cards.js';
 import {
   builtInLanguage,
   EN,
@@ -35,7 +36,10 @@ type ReturnHalf = typeof ReturnHalfModule;
 let returnHalf: ReturnHalf | undefined;
 let returnHalfLoading: Promise<ReturnHalf> | undefined;
 
-/** Loads the return half once (verification, order status, receipt); a failed load is retried. */
+/**
+ * Loads the return half once (verification, order status, receipt, and the saved-card list with
+ * its English strings: all asked for on load when there is an order); a failed load is retried.
+ */
 function loadReturnHalf(): Promise<ReturnHalf> {
   return (returnHalfLoading ??= import('./return-half.js').then(
     (module) => (returnHalf = module),
@@ -56,7 +60,9 @@ const CONFIGURE_GRACE_MS = 1000;
  * The checkout button for the Ogone hosted payment page, and the status of the payment when the
  * shopper comes back.
  *
- * On the checkout page it shows an optional "save my card" checkbox and a pay button; paying asks
+ * On the checkout page it lists the customer's saved cards (`<endpoint>/cards`, paid with through
+ * `<endpoint>/pay`, removed after an inline confirmation) and shows an optional "save my card"
+ * checkbox and a pay button; paying with a new card asks
  * the companion endpoint (`<endpoint>/sign`) for a signed form and posts it to Ogone. With an
  * `order-ref` it first asks `<endpoint>/orders/<orderRef>` whether the order is already paid (then
  * it shows the receipt instead). When the page URL carries Ogone's return parameters for its order,
@@ -87,6 +93,13 @@ const CONFIGURE_GRACE_MS = 1000;
  * @csspart receipt - The receipt's `<dl>` (paid, pending or uncertain payments).
  * @csspart receipt-row - Each term and value pair of the receipt (also `receipt-amount`, `receipt-order`, `receipt-card`).
  * @csspart receipt-card-saved - "Card saved for next time", when the card was saved.
+ * @csspart saved-cards - The `<fieldset>` of saved cards (only when the endpoint lists some).
+ * @csspart saved-cards-legend - Its legend, "Pay with".
+ * @csspart saved-card - Each row of the list (also `saved-card-expired`, `saved-card-new`).
+ * @csspart remove-button - "Remove" next to a saved card.
+ * @csspart remove-confirm - The inline confirmation of a removal; its buttons are `remove-yes` and `remove-no`.
+ * @csspart saved-cards-status - The polite live region of the list ("… removed.").
+ * @csspart saved-cards-alert - The assertive live region of the list (a removal that failed).
  *
  * @cssprop [--ogone-checkout-accent=light-dark(#0b57d0, #a8c7fa)] - Button background, checkbox and (unless set) focus colour.
  * @cssprop [--ogone-checkout-accent-text=light-dark(#ffffff, #062e6f)] - Button text colour.
@@ -101,6 +114,7 @@ const CONFIGURE_GRACE_MS = 1000;
  * @fires {CustomEvent<OgoneBeforeRedirectDetail>} ogone-before-redirect - Cancelable. The signed form (action, orderId, fields without SHASIGN) is about to be posted to Ogone.
  * @fires {CustomEvent<OgoneResultDetail>} ogone-result - Once per return: the payment result verified by the endpoint, discriminated on `outcome`.
  * @fires {CustomEvent<OgoneErrorDetail>} ogone-error - Something failed; `detail.code` is one of a closed set.
+ * @fires {CustomEvent<OgoneCardRemovedDetail>} ogone-card-removed - The shopper removed a saved card and the endpoint forgot it.
  */
 export class OgoneCheckout extends LitElement {
   static override styles = ogoneCheckoutStyles;
@@ -191,6 +205,8 @@ export class OgoneCheckout extends LitElement {
   readonly #hinted = new Set<string>();
   /** The last button press came from the keyboard: the message it leads to shows its focus. */
   #keyboard = false;
+  /** The saved-card list, asked for with each order status lookup. */
+  #cards: SavedCardList | undefined;
 
   /** Where the element is: `idle`, `signing`, `redirecting`, `verifying`, `done` or `error`. */
   get state(): OgoneCheckoutState {
@@ -293,6 +309,7 @@ export class OgoneCheckout extends LitElement {
         : nothing;
     const action = view.button;
     const form = phase.name === 'redirecting' ? phase.form : null;
+    const payable = view.half === 'checkout' && (action === 'pay' || action === 'retry');
     // Both live regions exist from the first render and come first in reading order; in the
     // checkout layout CSS shows them below the button, in reserved space, so nothing shifts.
     return html`<div part="base" class=${view.half}>
@@ -305,8 +322,9 @@ export class OgoneCheckout extends LitElement {
         </div>
       </div>
       ${view.half === 'checkout' ? this.#renderAmount(strings) : nothing}
+      ${payable ? this.#cards?.render(strings, view.busy) : nothing}
       ${
-        (action === 'pay' || action === 'retry') && this.saveCard === 'optional'
+        payable && this.saveCard === 'optional' && !this.#cards?.chosen
           ? html`<label part="consent"
               ><input
                 part="checkbox"
@@ -380,7 +398,11 @@ export class OgoneCheckout extends LitElement {
   }
 
   #strings(): OgoneCheckoutStrings {
-    return { ...(loadedStrings(builtInLanguage(this.#languageTag())) ?? EN), ...this.strings };
+    return {
+      ...returnHalf?.EN_ON_DEMAND,
+      ...(loadedStrings(builtInLanguage(this.#languageTag())) ?? EN),
+      ...this.strings,
+    } as OgoneCheckoutStrings;
   }
 
   /**
@@ -440,13 +462,17 @@ export class OgoneCheckout extends LitElement {
     if (this.endpoint && this.orderRef && this.#lookup === null) this.#checkOrder(this.orderRef);
   }
 
-  /** Asks the endpoint whether the order is already paid; shows it unless the shopper moved on. */
+  /**
+   * Asks the endpoint whether the order is already paid, and for the customer's saved cards (always:
+   * a shop without them says so and no list shows); shows the status unless the shopper moved on.
+   */
   #checkOrder(orderRef: string): void {
     const lookup = {
       orderRef,
       done: (async (): Promise<OrderStatus | null> => {
         const half = await loadReturnHalf().catch(() => undefined);
         if (!half) return null;
+        void (this.#cards ??= new half.SavedCardList(this, this.#client)).load(orderRef);
         const answer = await half.lookupOrder(
           this.#client,
           this.endpoint,
@@ -497,7 +523,9 @@ export class OgoneCheckout extends LitElement {
     // A click from Enter or Space has no pointer detail: show where focus goes next.
     this.#keyboard = event.detail === 0;
     const action = viewOf(this._phase).button;
-    if (action === 'check') void this.#verify();
+    // "Check again" after a saved-card payment without a clear answer: the order's status.
+    if (action === 'check')
+      void (this.#returnQuery === null ? this.#backToCheckout() : this.#verify());
     else if (action === 'checkout') this.#backToCheckout();
     else void this.pay();
   }
@@ -569,6 +597,8 @@ export class OgoneCheckout extends LitElement {
   }
 
   async #pay(): Promise<void> {
+    // A saved card only when the list was on screen, chosen (the hosted page otherwise).
+    const card = viewOf(this._phase).half === 'checkout' ? this.#cards?.chosen : undefined;
     const orderRef = this.orderRef || this.#result?.orderRef || '';
     const returnUrl = this.#returnUrlOrError();
     if (!this.endpoint) return this.#fail('sign', configurationError('endpoint'));
@@ -582,23 +612,38 @@ export class OgoneCheckout extends LitElement {
     if (this._phase.name !== 'signing' || !this.isConnected) return;
     if (status && this.#applyStatus(status)) return;
     const tag = this.#languageTag();
+    // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`), and
+    // without one uses the order's own language.
+    const request = { orderRef, returnUrl, ...(tag ? { language: tag } : {}) };
+    if (card) return this.#payWithCard(request);
     const answer = await this.#client.sign(
       this.endpoint,
-      {
-        orderRef,
-        saveCard: this.saveCard === 'optional' && this._saveCardChecked,
-        // The page's language tag (`fr-BE`); the endpoint maps it to Ogone's LANGUAGE (`fr_BE`),
-        // and without one uses the order's own language.
-        ...(tag ? { language: tag } : {}),
-        returnUrl,
-      },
+      { ...request, saveCard: this.saveCard === 'optional' && this._saveCardChecked },
       this.signTimeout,
     );
     if (!answer.ok) {
       if ('aborted' in answer) return;
       return this.#fail('sign', answer.error);
     }
-    const payload = answer.value;
+    return this.#redirect(answer.value);
+  }
+
+  /** POSTs `/pay` with the chosen saved card and follows the answer (`SavedCardList#pay`). */
+  async #payWithCard(request: Parameters<SavedCardList['pay']>[0]): Promise<void> {
+    const step = await this.#cards!.pay(request);
+    if (!step || this._phase.name !== 'signing' || !this.isConnected) return;
+    if (step.do === 'fail') return this.#fail('pay', step.error, step.pay);
+    if (step.do === 'redirect') return this.#redirect(step.payload);
+    if (step.do === 'leave') {
+      this._phase = { name: 'redirecting', form: null };
+      return location.assign(step.url);
+    }
+    await loadReturnHalf();
+    this.#show(step.result, step.card);
+  }
+
+  /** Checks the signed form and posts it to Ogone (after `/sign`, or `/pay` sending there). */
+  async #redirect(payload: SignedPayload): Promise<void> {
     if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
       return this.#fail('sign', {
         code: 'foreign-action',
@@ -665,10 +710,18 @@ export class OgoneCheckout extends LitElement {
         cause: { orderRef: result.orderRef },
       });
     }
+    this.#show(result);
+  }
+
+  /**
+   * Shows a verified result and fires `ogone-result`. A saved card's refusal (`card`) keeps the
+   * checkout, so another card can be chosen; it is not kept for the tab.
+   */
+  #show(result: PaymentResult, card?: readonly [MessageKey, ButtonAction]): void {
     const half = returnHalf!;
-    half.storeResult(result);
+    if (!card) half.storeResult(result);
     this.#result = result;
-    this._phase = { name: 'done', receipt: half.receiptOf(result.outcome), result };
+    this._phase = { name: 'done', receipt: half.receiptOf(result.outcome), result, card };
     emit(this, 'ogone-result', result);
   }
 
@@ -679,8 +732,12 @@ export class OgoneCheckout extends LitElement {
     }
   }
 
-  #fail(step: 'sign' | 'verify', error: OgoneErrorDetail): void {
-    this._phase = { name: 'error', step, error };
+  #fail(
+    step: 'sign' | 'verify' | 'pay',
+    error: OgoneErrorDetail,
+    pay?: readonly [MessageKey, ButtonAction],
+  ): void {
+    this._phase = { name: 'error', step, error, pay };
     emit(this, 'ogone-error', error);
     // The hints are long texts for developers: loaded only when something failed.
     void import('./dev-hints.js').then(

@@ -5,6 +5,7 @@
 import { OgoneCheckout } from './ogone-checkout.component.js';
 import type {
   OgoneBeforeRedirectDetail,
+  OgoneCardRemovedDetail,
   OgoneErrorDetail,
   OgoneReadyDetail,
   OgoneResultDetail,
@@ -29,5 +30,6 @@ declare global {
     'ogone-before-redirect': CustomEvent<OgoneBeforeRedirectDetail>;
     'ogone-result': CustomEvent<OgoneResultDetail>;
     'ogone-error': CustomEvent<OgoneErrorDetail>;
+    'ogone-card-removed': CustomEvent<OgoneCardRemovedDetail>;
   }
 }

@@ -12,15 +12,28 @@ export type Receipt = 'paid' | 'pending' | 'uncertain' | 'cancelled' | 'refused'
 /**
  * Where the element is. `done` holds a verified (or restored) result; `error` says which step
  * failed: `sign` before the redirect (nothing was charged), `verify` on return (a payment may
- * have happened, so the next step is never "pay again").
+ * have happened, so the next step is never "pay again"), `pay` with a saved card. `redirecting`
+ * without a form leaves for a 3-D Secure challenge. A saved card's refusal (`done` with `card`)
+ * and a saved card's error (`error` with `pay`) carry their message and next step, decided by the
+ * saved-card module, and stay in the checkout layout so another card can be picked.
  */
 export type Phase =
   | { name: 'idle' }
   | { name: 'signing' }
-  | { name: 'redirecting'; form: SignedPayload }
+  | { name: 'redirecting'; form: SignedPayload | null }
   | { name: 'verifying' }
-  | { name: 'done'; receipt: Receipt; result: PaymentResult | null }
-  | { name: 'error'; step: 'sign' | 'verify'; error: OgoneErrorDetail };
+  | {
+      name: 'done';
+      receipt: Receipt;
+      result: PaymentResult | null;
+      card?: readonly [MessageKey, ButtonAction];
+    }
+  | {
+      name: 'error';
+      step: 'sign' | 'verify' | 'pay';
+      error: OgoneErrorDetail;
+      pay?: readonly [MessageKey, ButtonAction];
+    };
 
 export type PhaseName = Phase['name'];
 
@@ -32,7 +45,7 @@ export type ButtonAction = 'pay' | 'retry' | 'check' | 'checkout';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
-type MessageKey = keyof OgoneCheckoutStrings;
+export type MessageKey = keyof OgoneCheckoutStrings;
 
 export interface View {
   message: MessageKey | null;
@@ -82,14 +95,16 @@ export function viewOf(phase: Phase): View {
     case 'signing':
       return view('signing', 'info', 'pay', true, 'checkout', false);
     case 'redirecting':
-      return view('redirecting', 'info', 'pay', true, 'checkout', false);
+      return view(phase.form ? 'redirecting' : 'challenge', 'info', 'pay', true, 'checkout', false);
     case 'verifying':
       return view('verifying', 'info', null, false, 'return', false);
     case 'done': {
+      if (phase.card) return view(phase.card[0], 'warning', phase.card[1], false, 'checkout', true);
       const retry = blocksPayment(phase.receipt) ? null : 'retry';
       return view(phase.receipt, RECEIPT_TONE[phase.receipt], retry, false, 'return', true);
     }
     case 'error': {
+      if (phase.pay) return view(phase.pay[0], 'error', phase.pay[1], false, 'checkout', true);
       if (phase.step === 'sign') {
         const message = SIGN_ERRORS[phase.error.code] ?? 'errorStart';
         return view(message, 'error', 'retry', false, 'checkout', true);

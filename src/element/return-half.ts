@@ -1,6 +1,7 @@
 /**
  * The return half of `<ogone-checkout>`, loaded on demand: asking `<endpoint>/verify` and
- * `<endpoint>/orders/<orderRef>`, keeping the verified result for the tab, and the receipt.
+ * `<endpoint>/orders/<orderRef>`, keeping the verified result for the tab, and the receipt. The
+ * saved-card list travels with it (one chunk: both are asked for on load when there is an order).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isOrderStatus, isPaymentResult } from '../contract/guards.js';
@@ -8,6 +9,8 @@ import type { OrderStatus, PaymentResult } from '../contract/types.js';
 import type { EndpointAnswer, EndpointClient } from './endpoint-client.js';
 import { formatAmount } from './format.js';
 export { receiptOf } from './receipt.js';
+export { SavedCardList } from './saved-cards.js';
+export { EN_ON_DEMAND } from './strings/en-on-demand.js';
 import { resultKey } from './result-session.js';
 import type { OgoneCheckoutStrings } from './strings.js';
 

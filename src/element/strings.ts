@@ -4,8 +4,51 @@
  * Override any text with the element's `strings` property.
  */
 
+/**
+ * The texts of the saved-card list and of paying with a saved card. `{card}` stands for a card's
+ * name (`Visa ending in 1111`), `{expiry}` for its `MM/YY`. English ones load with the list.
+ */
+export interface OgoneCheckoutCardStrings {
+  /** Legend of the radio group of saved cards. */
+  cardsLegend: string;
+  /** The last radio: pay on the hosted page with a card not saved here. */
+  newCard: string;
+  /** After a saved card's name: `expires 12/34`. */
+  cardExpires: string;
+  /** After an expired card's name (not selectable): `expired 01/20`. */
+  cardExpired: string;
+  /** Visible text of the button next to each card. */
+  remove: string;
+  /** Its name for screen readers: `Remove Visa ending in 1111`. */
+  removeLabel: string;
+  /** The inline confirmation: `Remove Visa ending in 1111?`. */
+  removeQuestion: string;
+  removeYes: string;
+  removeNo: string;
+  /** Announced when the card is gone: `Visa ending in 1111 removed.`. */
+  removed: string;
+  /** The endpoint did not remove the card. */
+  removeFailed: string;
+  /** A saved card was declined (STATUS 2): the shopper may pick another one. */
+  cardRefused: string;
+  /** A saved card payment was invalid or incomplete (STATUS 0). */
+  cardInvalid: string;
+  /** Before leaving for the bank's 3-D Secure page. */
+  challenge: string;
+  /** `card-not-found`: the card is no longer saved. */
+  errorCardGone: string;
+  /** `card-expired`. */
+  errorCardExpired: string;
+  /** `saved-cards-unavailable`: saved cards are off; a new card still works. */
+  errorCardsOff: string;
+  /** `order-not-payable`: already paid or pending; check before paying again. */
+  errorNotPayable: string;
+  /** No clear answer from `/pay` (connection, timeout, server, Ogone): a payment may have happened. */
+  errorPayUnsure: string;
+}
+
 /** Every text the element shows. */
-export interface OgoneCheckoutStrings {
+export interface OgoneCheckoutStrings extends OgoneCheckoutCardStrings {
   /** Pay button (the `pay-label` slot replaces it). */
   pay: string;
   /** Consent checkbox label (the `consent` slot replaces it). */
@@ -64,40 +107,45 @@ export interface OgoneCheckoutStrings {
 /** Languages with built-in strings. */
 export type OgoneCheckoutLanguage = 'en' | 'fr' | 'nl' | 'de' | 'it' | 'es';
 
-export const EN: OgoneCheckoutStrings = {
+/**
+ * English texts shown only once the return half is loaded (results, receipt, later return errors,
+ * the saved-card list): they load with it (`strings/en-on-demand.ts`), keeping the first load small.
+ */
+export type OnDemandKey =
+  | keyof OgoneCheckoutCardStrings
+  | 'paid'
+  | 'pending'
+  | 'uncertain'
+  | 'cancelled'
+  | 'refused'
+  | 'receiptAmount'
+  | 'receiptOrder'
+  | 'receiptCard'
+  | 'cardEnding'
+  | 'cardSaved'
+  | 'errorVerifyServer'
+  | 'errorVerifyTimeout'
+  | 'errorTampered'
+  | 'errorMismatch';
+
+/** English, always in the bundle, but for the {@link OnDemandKey} texts. */
+export const EN: Omit<OgoneCheckoutStrings, OnDemandKey> = {
   pay: 'Pay now',
   saveCard: 'Save my card for future purchases',
   total: 'Total',
   signing: 'Preparing your secure payment…',
   redirecting: 'Opening the secure payment page…',
   verifying: 'Checking your payment…',
-  paid: 'Thank you! Your payment has been received.',
-  pending: 'We are waiting for your bank to confirm your payment. There is no need to pay again.',
-  uncertain: 'We are checking your payment with the bank. Please do not pay again.',
-  cancelled: 'You cancelled the payment. Nothing was charged.',
-  refused: 'Your payment did not go through. Nothing was charged.',
   tryAgain: 'Try again',
   checkAgain: 'Check again',
   backToCheckout: 'Back to checkout',
-  receiptAmount: 'Amount',
-  receiptOrder: 'Order',
-  receiptCard: 'Card',
-  cardEnding: 'ending in',
-  cardSaved: 'Card saved for next time',
   errorNetwork: 'We could not reach the payment service. Check your connection.',
   errorServer: 'The payment service is unavailable. Nothing was charged; try again shortly.',
   errorTimeout: 'The payment service did not answer in time. Nothing was charged; try again.',
   errorStart: 'The payment could not be started.',
   errorVerifyNetwork:
     'We could not reach the payment service to confirm your payment. Check your connection, then check again. Please do not pay again.',
-  errorVerifyServer:
-    'We cannot confirm your payment right now. Please check again in a moment, and do not pay again.',
-  errorVerifyTimeout:
-    'Confirming your payment is taking longer than usual. Please check again in a moment, and do not pay again.',
   errorVerify: 'We could not confirm your payment. Please contact us before paying again.',
-  errorTampered:
-    'This payment link is not valid, so we could not confirm a payment. If you paid, please contact us before paying again.',
-  errorMismatch: 'This payment result is for another order. Nothing has changed for this order.',
 };
 
 /** The built-in language for a BCP 47 tag (`fr-BE` → `fr`); anything else is English. */
@@ -119,7 +167,10 @@ const LOADERS: Record<Exclude<OgoneCheckoutLanguage, 'en'>, () => Module> = {
   es: () => import('./strings/es.js'),
 };
 
-const loaded: Partial<Record<OgoneCheckoutLanguage, OgoneCheckoutStrings>> = { en: EN };
+// English lacks its on-demand texts until the return half loads; the element adds them from there.
+const loaded: Partial<Record<OgoneCheckoutLanguage, OgoneCheckoutStrings>> = {
+  en: EN as OgoneCheckoutStrings,
+};
 const loading: Partial<Record<OgoneCheckoutLanguage, Promise<void>>> = {};
 
 /** The strings of `language` if already loaded, else `undefined`. */

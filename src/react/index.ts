@@ -10,6 +10,7 @@ import * as React from 'react';
 import { OgoneCheckout as OgoneCheckoutElement } from '../element/ogone-checkout.js';
 import type {
   OgoneBeforeRedirectDetail,
+  OgoneCardRemovedDetail,
   OgoneErrorDetail,
   OgoneReadyDetail,
   OgoneResultDetail,
@@ -33,6 +34,7 @@ export const OgoneCheckout = createComponent({
     >,
     onOgoneResult: 'ogone-result' as EventName<CustomEvent<OgoneResultDetail>>,
     onOgoneError: 'ogone-error' as EventName<CustomEvent<OgoneErrorDetail>>,
+    onOgoneCardRemoved: 'ogone-card-removed' as EventName<CustomEvent<OgoneCardRemovedDetail>>,
   },
 });
 

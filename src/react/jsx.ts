@@ -7,6 +7,7 @@ import type { HTMLAttributes, RefAttributes } from 'react';
 import type { OgoneCheckout } from '../element/ogone-checkout.component.js';
 import type {
   OgoneBeforeRedirectDetail,
+  OgoneCardRemovedDetail,
   OgoneErrorDetail,
   OgoneReadyDetail,
   OgoneResultDetail,
@@ -33,6 +34,7 @@ export interface OgoneCheckoutJsxProps
   'onogone-before-redirect'?: (event: CustomEvent<OgoneBeforeRedirectDetail>) => void;
   'onogone-result'?: (event: CustomEvent<OgoneResultDetail>) => void;
   'onogone-error'?: (event: CustomEvent<OgoneErrorDetail>) => void;
+  'onogone-card-removed'?: (event: CustomEvent<OgoneCardRemovedDetail>) => void;
 }
 
 declare module 'react' {

@@ -17,6 +17,8 @@ import { payRoute } from './routes/pay.js';
 import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
+import { operationsFor } from './operations/create.js';
+import type { OgoneOperations } from './operations/types.js';
 import { adminRoute } from './admin/routes.js';
 import { resolveAdmin } from './admin/options.js';
 import type { OgoneHandlerOptions } from './types.js';
@@ -30,6 +32,12 @@ export interface OgoneHandler extends FetchHandler {
    * ledger, which you opened. Resolves at once without a ledger.
    */
   close(): Promise<void>;
+  /**
+   * Capture, cancel, refund, status and reconcile on this endpoint's ledger with its API user
+   * (see `createOgoneOperations`); their results reach `onPaymentResult` through this handler's
+   * outbox. Without a ledger or API user each call rejects with a typed `OgoneOperationError`.
+   */
+  readonly operations: OgoneOperations;
 }
 
 /**
@@ -43,6 +51,7 @@ export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const resolved = resolveOptions(options);
   const admin = resolveAdmin(options.admin, resolved.ledger !== undefined);
   const worker = createWorker(resolved);
+  const operations = operationsFor(resolved, () => worker?.wake());
   const routes: RouteTable = {
     sign: signRoute(resolved),
     verify: verifyRoute(resolved, worker),
@@ -52,12 +61,16 @@ export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
     cards: cardsRoute(resolved),
     pay: payRoute(resolved, worker),
     ...(resolved.ledger !== undefined ? { challenge: challengeRoute(resolved) } : {}),
-    ...(admin !== undefined ? { admin: adminRoute(resolved, admin, undefined) } : {}),
+    ...(admin !== undefined ? { admin: adminRoute(resolved, admin, operations) } : {}),
   };
   const core = createCore(resolved, routes);
   const handler = (async (request: Request) =>
     toResponse(await core.handle(fromRequest(request)))) as OgoneHandler;
   Object.defineProperty(handler, CORE, { value: core });
+  Object.defineProperty(handler, 'operations', {
+    value: operations,
+    enumerable: true,
+  });
   handler.close = async () => {
     await worker?.close();
   };

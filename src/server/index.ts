@@ -15,6 +15,27 @@ export {
   type NodeListenerOptions,
 } from './http/node-adapter.js';
 export { OgoneConfigError } from './config/config-error.js';
+export { createOgoneOperations, type OgoneOperationsOptions } from './operations/create.js';
+export {
+  OgoneOperationError,
+  OPERATION_ERROR_CODES,
+  type OperationErrorCode,
+  type OperationErrorDetails,
+} from './operations/errors.js';
+export type {
+  AmountOptions,
+  CancelOptions,
+  OgoneOperations,
+  OperationKind,
+  OperationRecord,
+  OperationResult,
+  OperationState,
+  ReconciledPayment,
+  ReconcileOptions,
+  ReconcileReport,
+  StatusResult,
+  AfterSaleOperation,
+} from './operations/types.js';
 export type { AdminOptions } from './admin/options.js';
 export {
   createBackendClient,

@@ -179,6 +179,8 @@ export interface DirectLinkOptions {
   shaIn?: string | undefined;
   /** `RTIMEOUT`: how long Ogone may take, 30-90 s (default 30); the endpoint waits 10 s longer. */
   timeoutSeconds?: number | undefined;
+  /** The `fetch` DirectLink calls go through (default: the global one); for proxies and tests. */
+  fetch?: typeof fetch | undefined;
 }
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */

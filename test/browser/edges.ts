@@ -8,6 +8,7 @@ import type { OgoneCheckout } from '../../src/element/ogone-checkout.component.j
 
 export interface FetchCall {
   url: string;
+  method: string;
   body: Record<string, unknown>;
   signal: AbortSignal | null | undefined;
 }
@@ -42,13 +43,28 @@ export function useEdgeStubs(): void {
   });
 }
 
-/** Replaces `fetch`: records every call and answers with `pick(url)`. */
-export function stubFetchWith(pick: (url: string) => Reply): void {
+/** What a shop without saved cards answers to `GET <endpoint>/cards?orderRef=…`. */
+export const NO_SAVED_CARDS: Reply = {
+  status: 200,
+  body: { enabled: false, cards: [], selectedCardId: null },
+};
+
+/**
+ * Replaces `fetch`: records every call and answers with `pick(url, method)`. Unless `savedCards`
+ * is set, the saved-card list the element asks for on load answers "none" and is not recorded,
+ * so tests of other routes see only their own calls.
+ */
+export function stubFetchWith(
+  pick: (url: string, method: string) => Reply,
+  options: { savedCards?: boolean } = {},
+): void {
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
+    const method = init?.method ?? 'GET';
+    const own = options.savedCards === true || !/\/cards\?orderRef=/.test(url);
     const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
-    edges.calls.push({ url, body, signal: init?.signal });
-    const reply = pick(url);
+    if (own) edges.calls.push({ url, method, body, signal: init?.signal });
+    const reply = own ? pick(url, method) : NO_SAVED_CARDS;
     if (reply === 'hang') {
       return new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () =>
@@ -57,10 +73,11 @@ export function stubFetchWith(pick: (url: string) => Reply): void {
       });
     }
     if (reply instanceof Error) return Promise.reject(reply);
+    const empty = reply.status === 204;
     return Promise.resolve(
-      new Response(JSON.stringify(reply.body), {
+      new Response(empty ? null : JSON.stringify(reply.body), {
         status: reply.status,
-        headers: { 'content-type': 'application/json' },
+        headers: empty ? {} : { 'content-type': 'application/json' },
       }),
     );
   };

@@ -65,6 +65,20 @@ describe('<ogone-checkout> under a strict CSP', () => {
           }),
         );
       }
+      if (String(input).includes('/cards?')) {
+        // A saved card, so the list and its adopted stylesheet are under the CSP too.
+        const card = { id: 'c1', brand: 'VISA', last4: '1111', expiry: '12/34', expired: false };
+        return Promise.resolve(
+          new Response(
+            JSON.stringify({
+              enabled: true,
+              cards: [{ ...card, lastUsedAt: null }],
+              selectedCardId: null,
+            }),
+            { status: 200, headers: { 'content-type': 'application/json' } },
+          ),
+        );
+      }
       call += 1;
       if (call === 1) return Promise.reject(new TypeError('Failed to fetch'));
       return Promise.resolve(
@@ -91,10 +105,13 @@ describe('<ogone-checkout> under a strict CSP', () => {
 
     const root = el.shadowRoot!;
     expect(root.adoptedStyleSheets.length, 'constructable stylesheet').to.be.greaterThan(0);
-    expect(root.querySelector('button')!.textContent!.trim()).to.equal('Payer');
+    await waitUntil(() => root.querySelector('fieldset'), 'saved-card list shown');
+    expect(root.adoptedStyleSheets.length, 'the list adds its own sheet').to.equal(2);
+    const pay = () => root.querySelector<HTMLButtonElement>('button[part="button"]')!;
+    expect(pay().textContent!.trim()).to.equal('Payer');
 
     root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
-    root.querySelector('button')!.click();
+    pay().click();
     await waitUntil(() => el.state === 'error', 'network error shown');
     await el.updateComplete;
     for (const node of root.querySelectorAll('*')) {
@@ -120,7 +137,7 @@ describe('<ogone-checkout> under a strict CSP', () => {
         { once: true },
       ),
     );
-    root.querySelector('button')!.click();
+    pay().click();
     const navigate = await navigated;
     expect(navigate.destination.url).to.equal(action);
     expect([...navigate.formData!.entries()]).to.deep.equal([

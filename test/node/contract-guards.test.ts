@@ -9,13 +9,17 @@ import fc from 'fast-check';
 import {
   isEndpointError,
   isOrderStatus,
+  isPayAnswer,
   isPaymentResult,
+  isSavedCards,
   isSignedPayload,
 } from '../../src/contract/guards.js';
 import {
   EndpointErrorSchema,
   OrderStatusSchema,
+  PayAnswerSchema,
   PaymentResultSchema,
+  SavedCardsSchema,
   SignedPayloadSchema,
 } from '../../src/contract/schemas.js';
 import { OUTCOMES } from '../../src/protocol/status.js';
@@ -154,11 +158,49 @@ const orderStatus = fc
   })
   .map((value) => JSON.parse(JSON.stringify(value)) as Record<string, Json>);
 
+const savedCard = fc.record({
+  id: usually(fc.constant('c_1'), anyValue),
+  brand: usually(fc.constantFrom('VISA', 'MasterCard'), anyValue),
+  last4: usually(fc.constant('1111'), anyValue),
+  expiry: usually(fc.constantFrom('12/34', '01/20'), anyValue),
+  expired: usually(fc.boolean(), anyValue),
+  lastUsedAt: usually(fc.constantFrom(null, '2026-11-30T10:00:00.000Z'), anyValue),
+});
+
+const savedCards = fc
+  .record({
+    enabled: usually(fc.boolean(), anyValue),
+    cards: usually(
+      fc.array(savedCard, { maxLength: 3 }),
+      fc.array(mutated(savedCard), { minLength: 1, maxLength: 2 }),
+      anyValue,
+    ),
+    selectedCardId: usually(fc.constantFrom(null, 'c_1'), anyValue),
+  })
+  .map((value) => JSON.parse(JSON.stringify(value)) as Record<string, Json>);
+
+const payAnswer = fc.oneof(
+  fc.record({
+    kind: usually(fc.constant('result'), fc.constantFrom('challenge', 'redirect', 'Result')),
+    result: fc.oneof(paymentResult, mutated(paymentResult)),
+  }),
+  fc.record({
+    kind: usually(fc.constant('challenge'), fc.constantFrom('result', 'redirect')),
+    url: usually(fc.constant('https://shop.example/ogone/challenge/k3'), anyValue),
+  }),
+  fc.record({
+    kind: usually(fc.constant('redirect'), fc.constantFrom('result', 'challenge')),
+    payload: fc.oneof(signedPayload, mutated(signedPayload)),
+  }),
+) as fc.Arbitrary<Record<string, Json>>;
+
 const cases = [
   ['SignedPayload', isSignedPayload, SignedPayloadSchema, signedPayload],
   ['PaymentResult', isPaymentResult, PaymentResultSchema, paymentResult],
   ['EndpointError', isEndpointError, EndpointErrorSchema, endpointError],
   ['OrderStatus', isOrderStatus, OrderStatusSchema, orderStatus],
+  ['SavedCards', isSavedCards, SavedCardsSchema, savedCards],
+  ['PayAnswer', isPayAnswer, PayAnswerSchema, payAnswer],
 ] as const;
 
 describe('contract guards', () => {

@@ -20,6 +20,7 @@ document.addEventListener('ogone-result', (event) => {
 
 window.addEventListener('ogone-error', (event) => {
   const code: OgoneErrorCode = event.detail.code;
+  if (code === 'card-expired' || code === 'platform-unavailable') outcomes.push('saved card');
   outcomes.push(code);
 });
 
@@ -30,6 +31,14 @@ document.querySelector('ogone-checkout')?.addEventListener('ogone-ready', (event
 document.body.addEventListener('ogone-before-redirect', (event) => {
   if (event.detail.fields['PSPID'] !== 'MYSHOP') event.preventDefault();
 });
+
+document.addEventListener('ogone-card-removed', (event) => {
+  const { cardId, brand, last4 }: { cardId: string; brand: string; last4: string } = event.detail;
+  outcomes.push(`${cardId} ${brand} ${last4}`);
+});
+
+// @ts-expect-error: a removed card carries no alias.
+document.addEventListener('ogone-card-removed', (event) => outcomes.push(event.detail.alias));
 
 // @ts-expect-error: a result has no such field.
 document.addEventListener('ogone-result', (event) => outcomes.push(event.detail.nope));

@@ -19,6 +19,7 @@ export function Checkout({ orderRef }: { orderRef: string }) {
         onOgoneResult={(event) => setResult(event.detail)}
         onOgoneError={(event) => console.warn(event.detail.code)}
         onOgoneBeforeRedirect={(event) => event.detail.fields['ORDERID']}
+        onOgoneCardRemoved={(event) => console.info(event.detail.last4)}
       />
       <ogone-checkout
         endpoint="/ogone"
@@ -28,6 +29,7 @@ export function Checkout({ orderRef }: { orderRef: string }) {
         strings={{ pay: 'Pay' }}
         onogone-result={(event) => setResult(event.detail)}
         onogone-error={(event) => console.warn(event.detail.message)}
+        onogone-card-removed={(event) => console.info(event.detail.cardId)}
       />
       {result?.outcome === 'paid' ? <p>Paid {result.amount}</p> : null}
       {/* @ts-expect-error: save-card is off or optional */}

@@ -37,6 +37,32 @@ const strings: OgoneCheckoutStrings = {
     'Dieser Zahlungslink ist ungültig, daher konnten wir keine Zahlung bestätigen. Falls Sie bezahlt haben, kontaktieren Sie uns bitte, bevor Sie erneut bezahlen.',
   errorMismatch:
     'Dieses Zahlungsergebnis gehört zu einer anderen Bestellung. Für diese Bestellung hat sich nichts geändert.',
+  cardsLegend: 'Bezahlen mit',
+  newCard: 'Eine neue Karte verwenden',
+  cardExpires: 'gültig bis {expiry}',
+  cardExpired: 'abgelaufen {expiry}',
+  remove: 'Entfernen',
+  removeLabel: '{card} entfernen',
+  removeQuestion: '{card} entfernen?',
+  removeYes: 'Ja, entfernen',
+  removeNo: 'Behalten',
+  removed: '{card} wurde entfernt.',
+  removeFailed: 'Wir konnten diese Karte nicht entfernen. Bitte versuchen Sie es erneut.',
+  cardRefused:
+    'Ihre Bank hat diese Karte abgelehnt. Es wurde nichts abgebucht. Wählen Sie eine andere Karte oder verwenden Sie eine neue.',
+  cardInvalid:
+    'Diese Karte konnte nicht verwendet werden. Es wurde nichts abgebucht. Wählen Sie eine andere Karte oder verwenden Sie eine neue.',
+  challenge: 'Ihre Bank möchte bestätigen, dass Sie es sind. Ihre Seite wird geöffnet…',
+  errorCardGone:
+    'Diese Karte ist nicht mehr gespeichert. Es wurde nichts abgebucht. Wählen Sie eine andere Karte oder verwenden Sie eine neue.',
+  errorCardExpired:
+    'Diese Karte ist abgelaufen. Es wurde nichts abgebucht. Wählen Sie eine andere Karte oder verwenden Sie eine neue.',
+  errorCardsOff:
+    'Gespeicherte Karten können gerade nicht verwendet werden. Es wurde nichts abgebucht. Bitte verwenden Sie eine neue Karte.',
+  errorNotPayable:
+    'Diese Bestellung kann gerade nicht bezahlt werden; vielleicht ist sie schon bezahlt. Bitte prüfen Sie das, bevor Sie erneut bezahlen.',
+  errorPayUnsure:
+    'Wir konnten nicht bestätigen, ob Ihre Zahlung durchgegangen ist. Bitte prüfen Sie erneut und bezahlen Sie nicht noch einmal.',
 };
 
 export default strings;

@@ -37,6 +37,32 @@ const strings: OgoneCheckoutStrings = {
     'Este enlace de pago no es válido, así que no hemos podido confirmar ningún pago. Si has pagado, ponte en contacto con nosotros antes de volver a pagar.',
   errorMismatch:
     'Este resultado de pago corresponde a otro pedido. Nada ha cambiado en este pedido.',
+  cardsLegend: 'Pagar con',
+  newCard: 'Usar una tarjeta nueva',
+  cardExpires: 'caduca {expiry}',
+  cardExpired: 'caducada {expiry}',
+  remove: 'Eliminar',
+  removeLabel: 'Eliminar {card}',
+  removeQuestion: '¿Eliminar {card}?',
+  removeYes: 'Sí, eliminar',
+  removeNo: 'Conservarla',
+  removed: '{card} eliminada.',
+  removeFailed: 'No hemos podido eliminar esta tarjeta. Inténtalo de nuevo.',
+  cardRefused:
+    'Tu banco ha rechazado esta tarjeta. No se ha cobrado nada. Elige otra tarjeta o usa una nueva.',
+  cardInvalid:
+    'No se ha podido usar esta tarjeta. No se ha cobrado nada. Elige otra tarjeta o usa una nueva.',
+  challenge: 'Tu banco quiere confirmar que eres tú. Abriendo su página…',
+  errorCardGone:
+    'Esta tarjeta ya no está guardada. No se ha cobrado nada. Elige otra tarjeta o usa una nueva.',
+  errorCardExpired:
+    'Esta tarjeta ha caducado. No se ha cobrado nada. Elige otra tarjeta o usa una nueva.',
+  errorCardsOff:
+    'Ahora no se pueden usar las tarjetas guardadas. No se ha cobrado nada. Usa una tarjeta nueva.',
+  errorNotPayable:
+    'Este pedido no se puede pagar ahora: quizá ya esté pagado. Compruébalo antes de volver a pagar.',
+  errorPayUnsure:
+    'No hemos podido confirmar si tu pago se ha realizado. Compruébalo de nuevo y no vuelvas a pagar.',
 };
 
 export default strings;

@@ -37,6 +37,32 @@ const strings: OgoneCheckoutStrings = {
     'Ce lien de paiement n’est pas valide : aucun paiement n’a pu être confirmé. Si vous avez payé, contactez-nous avant de payer à nouveau.',
   errorMismatch:
     'Ce résultat de paiement concerne une autre commande. Rien n’a changé pour cette commande.',
+  cardsLegend: 'Payer avec',
+  newCard: 'Utiliser une nouvelle carte',
+  cardExpires: 'expire fin {expiry}',
+  cardExpired: 'expirée depuis {expiry}',
+  remove: 'Supprimer',
+  removeLabel: 'Supprimer {card}',
+  removeQuestion: 'Supprimer {card} ?',
+  removeYes: 'Oui, supprimer',
+  removeNo: 'La garder',
+  removed: '{card} supprimée.',
+  removeFailed: 'Nous n’avons pas pu supprimer cette carte. Veuillez réessayer.',
+  cardRefused:
+    'Votre banque a refusé cette carte. Rien n’a été débité. Choisissez une autre carte ou utilisez-en une nouvelle.',
+  cardInvalid:
+    'Cette carte n’a pas pu être utilisée. Rien n’a été débité. Choisissez une autre carte ou utilisez-en une nouvelle.',
+  challenge: 'Votre banque veut confirmer que c’est bien vous. Ouverture de sa page…',
+  errorCardGone:
+    'Cette carte n’est plus enregistrée. Rien n’a été débité. Choisissez une autre carte ou utilisez-en une nouvelle.',
+  errorCardExpired:
+    'Cette carte a expiré. Rien n’a été débité. Choisissez une autre carte ou utilisez-en une nouvelle.',
+  errorCardsOff:
+    'Les cartes enregistrées ne sont pas disponibles pour le moment. Rien n’a été débité. Utilisez une nouvelle carte.',
+  errorNotPayable:
+    'Cette commande ne peut pas être payée maintenant : elle est peut-être déjà payée. Vérifiez avant de payer à nouveau.',
+  errorPayUnsure:
+    'Nous n’avons pas pu confirmer si votre paiement a abouti. Vérifiez à nouveau et ne payez pas une deuxième fois.',
 };
 
 export default strings;

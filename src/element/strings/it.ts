@@ -36,6 +36,32 @@ const strings: OgoneCheckoutStrings = {
     'Questo link di pagamento non è valido, quindi non abbiamo potuto confermare alcun pagamento. Se hai pagato, contattaci prima di pagare di nuovo.',
   errorMismatch:
     'Questo esito di pagamento riguarda un altro ordine. Per questo ordine non è cambiato nulla.',
+  cardsLegend: 'Paga con',
+  newCard: 'Usa una nuova carta',
+  cardExpires: 'scade {expiry}',
+  cardExpired: 'scaduta {expiry}',
+  remove: 'Rimuovi',
+  removeLabel: 'Rimuovi {card}',
+  removeQuestion: 'Rimuovere {card}?',
+  removeYes: 'Sì, rimuovi',
+  removeNo: 'Tienila',
+  removed: '{card} rimossa.',
+  removeFailed: 'Non è stato possibile rimuovere questa carta. Riprova.',
+  cardRefused:
+    'La tua banca ha rifiutato questa carta. Non è stato addebitato nulla. Scegli un’altra carta o usane una nuova.',
+  cardInvalid:
+    'Non è stato possibile usare questa carta. Non è stato addebitato nulla. Scegli un’altra carta o usane una nuova.',
+  challenge: 'La tua banca vuole confermare che sei tu. Apertura della sua pagina…',
+  errorCardGone:
+    'Questa carta non è più salvata. Non è stato addebitato nulla. Scegli un’altra carta o usane una nuova.',
+  errorCardExpired:
+    'Questa carta è scaduta. Non è stato addebitato nulla. Scegli un’altra carta o usane una nuova.',
+  errorCardsOff:
+    'Le carte salvate non si possono usare in questo momento. Non è stato addebitato nulla. Usa una nuova carta.',
+  errorNotPayable:
+    'Questo ordine non può essere pagato ora: forse è già pagato. Controlla prima di pagare di nuovo.',
+  errorPayUnsure:
+    'Non siamo riusciti a confermare se il pagamento è andato a buon fine. Controlla di nuovo e non pagare ancora.',
 };
 
 export default strings;

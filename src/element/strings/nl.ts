@@ -37,6 +37,32 @@ const strings: OgoneCheckoutStrings = {
     'Deze betaallink is ongeldig, dus we konden geen betaling bevestigen. Hebt u betaald? Neem dan contact met ons op voordat u opnieuw betaalt.',
   errorMismatch:
     'Dit betaalresultaat hoort bij een andere bestelling. Voor deze bestelling is niets veranderd.',
+  cardsLegend: 'Betalen met',
+  newCard: 'Een nieuwe kaart gebruiken',
+  cardExpires: 'geldig tot {expiry}',
+  cardExpired: 'verlopen {expiry}',
+  remove: 'Verwijderen',
+  removeLabel: '{card} verwijderen',
+  removeQuestion: '{card} verwijderen?',
+  removeYes: 'Ja, verwijderen',
+  removeNo: 'Bewaren',
+  removed: '{card} is verwijderd.',
+  removeFailed: 'We konden deze kaart niet verwijderen. Probeer het opnieuw.',
+  cardRefused:
+    'Uw bank heeft deze kaart geweigerd. Er is niets afgeschreven. Kies een andere kaart of gebruik een nieuwe.',
+  cardInvalid:
+    'Deze kaart kon niet worden gebruikt. Er is niets afgeschreven. Kies een andere kaart of gebruik een nieuwe.',
+  challenge: 'Uw bank wil bevestigen dat u het bent. De pagina van uw bank wordt geopend…',
+  errorCardGone:
+    'Deze kaart is niet meer opgeslagen. Er is niets afgeschreven. Kies een andere kaart of gebruik een nieuwe.',
+  errorCardExpired:
+    'Deze kaart is verlopen. Er is niets afgeschreven. Kies een andere kaart of gebruik een nieuwe.',
+  errorCardsOff:
+    'Opgeslagen kaarten kunnen nu niet worden gebruikt. Er is niets afgeschreven. Gebruik een nieuwe kaart.',
+  errorNotPayable:
+    'Deze bestelling kan nu niet worden betaald; misschien is ze al betaald. Controleer dit voordat u opnieuw betaalt.',
+  errorPayUnsure:
+    'We konden niet bevestigen of uw betaling gelukt is. Controleer het opnieuw en betaal niet nog eens.',
 };
 
 export default strings;

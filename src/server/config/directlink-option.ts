@@ -51,6 +51,7 @@ export function resolveDirectLink(
     hashAlgorithm: context.hashAlgorithm,
     environment: context.environment,
     requestTimeoutSeconds: option.timeoutSeconds,
+    fetch: option.fetch,
     digest: context.digest,
     log: context.log,
     secrets: [context.shaIn, context.shaOut],

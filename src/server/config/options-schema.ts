@@ -31,6 +31,7 @@ export const DirectLinkSchema = z.object(
       .min(RTIMEOUT_MIN_SECONDS, { message: RTIMEOUT_RANGE })
       .max(RTIMEOUT_MAX_SECONDS, { message: RTIMEOUT_RANGE })
       .optional(),
+    fetch: fn<typeof fetch>('fetch').optional(),
   },
   { message: 'must be an object { userId, password, shaIn? }' },
 );

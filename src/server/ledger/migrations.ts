@@ -5,6 +5,7 @@
  */
 import type { Driver, Queryable } from './drivers/driver.js';
 import { MIGRATION_2 } from './migration-2-saved-card-payments.js';
+import { MIGRATION_3 } from './migration-3-operations.js';
 
 interface Migration {
   version: number;
@@ -101,6 +102,7 @@ CREATE INDEX outbox_pending_payment ON outbox (payment_id, id)
 `,
   },
   MIGRATION_2,
+  MIGRATION_3,
 ];
 
 /** The newest schema version this code knows. */

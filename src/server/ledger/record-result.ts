@@ -120,28 +120,35 @@ async function applyReturn(tx: Queryable, row: PaymentRow, input: ResultToRecord
     : row;
 }
 
-/** Records a verified message; see the file comment. */
-export async function recordResult(driver: Driver, input: ResultToRecord): Promise<RecordedResult> {
-  const { result } = input;
-  const seed = {
-    provider: input.provider,
+function seedOf({ provider, result, customerId }: ResultToRecord) {
+  return {
+    provider,
     orderRef: result.orderRef,
     orderId: result.orderId,
     amountMinor: toOgoneAmount(result.amount),
     currency: result.currency,
-    customerId: input.customerId,
+    customerId,
   };
-  const shopper = input.source === 'return';
-  const event = {
+}
+
+function eventOf(input: ResultToRecord) {
+  return {
     source: input.source,
     channel: channelOf(input.source),
-    idempotencyKey: result.idempotencyKey,
-    status: result.status,
+    idempotencyKey: input.result.idempotencyKey,
+    status: input.result.status,
     step: input.step,
     params: input.params,
-    disposition: shopper ? 'observed' : 'applied',
+    disposition: input.source === 'return' ? 'observed' : 'applied',
   };
-  if (!shopper && !savesCard(input)) {
+}
+
+/** Records a verified message; see the file comment. */
+export async function recordResult(driver: Driver, input: ResultToRecord): Promise<RecordedResult> {
+  const { result } = input;
+  const seed = seedOf(input);
+  const event = eventOf(input);
+  if (input.source !== 'return' && !savesCard(input)) {
     // The first message of a new payment: one statement (see record-first.ts).
     const t = transition(null, { status: result.status, step: input.step });
     if (t.kind === 'apply') {
@@ -158,17 +165,32 @@ export async function recordResult(driver: Driver, input: ResultToRecord): Promi
       }
     }
   }
-  return driver.transaction(async (tx) => {
-    const { row, eventId: inserted } = await lockPaymentAndInsertEvent(tx, seed, event);
-    if (inserted === null) {
-      const eventId = await countDuplicate(tx, result.idempotencyKey, input.source);
-      return { disposition: 'duplicate', payment: row, eventId, enqueued: false };
-    }
-    const eventId = inserted;
-    if (shopper) {
-      const payment = await applyReturn(tx, row, input);
-      return { disposition: 'observed', payment, eventId, enqueued: false };
-    }
-    return applyPlatform(tx, row, input, eventId);
-  });
+  return driver.transaction((tx) => recordInTransaction(tx, input));
+}
+
+/**
+ * The locking path of {@link recordResult} inside a transaction the caller holds (the
+ * after-sale operations record an answer in the same transaction as their own row).
+ */
+export async function recordInTransaction(
+  tx: Queryable,
+  input: ResultToRecord,
+): Promise<RecordedResult> {
+  const { result } = input;
+  const shopper = input.source === 'return';
+  const { row, eventId: inserted } = await lockPaymentAndInsertEvent(
+    tx,
+    seedOf(input),
+    eventOf(input),
+  );
+  if (inserted === null) {
+    const eventId = await countDuplicate(tx, result.idempotencyKey, input.source);
+    return { disposition: 'duplicate', payment: row, eventId, enqueued: false };
+  }
+  const eventId = inserted;
+  if (shopper) {
+    const payment = await applyReturn(tx, row, input);
+    return { disposition: 'observed', payment, eventId, enqueued: false };
+  }
+  return applyPlatform(tx, row, input, eventId);
 }

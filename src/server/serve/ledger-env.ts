@@ -33,6 +33,14 @@ const LedgerEnvSchema = z.object({
     .transform((value) => (value === 'off' ? (false as const) : Number(value)))
     .refine((value) => value === false || value > 0, { message: 'must be at least 1 day, or off' })
     .default(7),
+  OGONE_RECONCILE_INTERVAL: z
+    .string()
+    .regex(/^(off|\d{1,6})$/, { message: 'must be a number of seconds (at least 30) or off' })
+    .transform((value) => (value === 'off' ? (false as const) : Number(value)))
+    .refine((value) => value === false || value >= 30, {
+      message: 'must be at least 30 seconds (Ogone allows one query per payment per 30 s), or off',
+    })
+    .default(60),
 });
 
 export type LedgerEnv = z.infer<typeof LedgerEnvSchema>;

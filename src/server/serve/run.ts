@@ -13,6 +13,7 @@ import type { OgoneHandlerOptions } from '../types.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
 import { serveUntilStopped } from './http-server.js';
+import { startReconcileTimer } from '../operations/reconcile-timer.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { describeLedgerUrl } from '../ledger/open.js';
 import { ledgerDisabled, openServeLedger, readLedgerEnv, type LedgerEnv } from './ledger-env.js';
@@ -50,6 +51,9 @@ GET /healthz). Configuration, from the environment:
                                 ledger's outbox with retries) | sync (200 once the webhook took it)
   OGONE_DELIVERY_MAX_ATTEMPTS   webhook attempts before a result is dead-lettered (default 25)
   OGONE_MAX_RETURN_AGE_DAYS     oldest shopper's return /verify shows (default 7; off = no limit)
+  OGONE_RECONCILE_INTERVAL      with a ledger and the API user: every this many seconds, query
+                                payments left pending or uncertain, with back-off (default 60,
+                                at least 30; off = never)
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -114,7 +118,9 @@ export function buildHandler(
     delivery: ledgerConfig.OGONE_DELIVERY,
     outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
     maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
-    ...(config.OGONE_ADMIN_TOKEN !== undefined ? { admin: { token: config.OGONE_ADMIN_TOKEN } } : {}),
+    ...(config.OGONE_ADMIN_TOKEN !== undefined
+      ? { admin: { token: config.OGONE_ADMIN_TOKEN } }
+      : {}),
   });
 }
 
@@ -176,6 +182,12 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     throw error;
   }
 
+  const reconciling =
+    ledger !== undefined &&
+    config.OGONE_PASSWORD !== undefined &&
+    ledgerConfig.OGONE_RECONCILE_INTERVAL !== false
+      ? startReconcileTimer(handler.operations, ledgerConfig.OGONE_RECONCILE_INTERVAL * 1000, write)
+      : undefined;
   const code = await serveUntilStopped({
     host: config.HOST,
     port: config.PORT,
@@ -187,14 +199,18 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
       directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
       ledger: ledger === undefined ? 'off' : describeLedgerUrl(ledgerConfig.OGONE_DATABASE_URL),
       delivery: ledger === undefined ? 'direct' : ledgerConfig.OGONE_DELIVERY,
+      reconcile:
+        reconciling === undefined ? 'off' : `every ${ledgerConfig.OGONE_RECONCILE_INTERVAL} s`,
       paymentsPage: config.OGONE_ADMIN_TOKEN === undefined ? 'off' : '/ogone/admin',
     },
     onStop: async () => {
+      await reconciling?.stop();
       await handler.close();
       await ledger?.close();
     },
   });
   if (code !== 0) {
+    await reconciling?.stop();
     await handler.close();
     await ledger?.close();
   }
