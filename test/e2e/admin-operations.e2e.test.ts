@@ -6,16 +6,11 @@
  * Screenshots go to test-results/e2e/admin/ (or $ADMIN_SCREENS).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_ADMIN_TOKEN } from '../../demo/vite-plugin.js';
+import { axe, pageText, SHOTS } from './admin-page-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startDemo, type DemoServer } from './demo-server.js';
-
-const SHOTS =
-  process.env['ADMIN_SCREENS'] ??
-  new URL('../../test-results/e2e/admin/', import.meta.url).pathname;
-mkdirSync(SHOTS, { recursive: true });
 
 let demo: DemoServer;
 let browser: Browser;
@@ -54,12 +49,6 @@ async function authorise(): Promise<string> {
   }
   await page.close();
   return ref;
-}
-
-function pageText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    (document.querySelector('ogone-admin')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '),
-  );
 }
 
 async function waitForText(page: Page, pattern: RegExp, ms = 20_000): Promise<void> {
@@ -103,10 +92,19 @@ describe('capture, refund and cancel from the payments page', { timeout: 180_000
     await refund.fill('25');
     await page.keyboard.press('Enter');
     await page.getByText('That is more than 19.20 can be.').waitFor();
+    assert.deepEqual(await axe(page), [], 'the amount step with its error');
     await refund.fill('5');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Refund 5.00 EUR' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/refund-confirmation.png`, fullPage: true });
+    assert.deepEqual(await axe(page), []);
+    await page.setViewportSize({ width: 390, height: 900 });
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0,
+      'the confirmation fits 390 px',
+    );
+    await page.screenshot({ path: `${SHOTS}/refund-confirmation-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await page.getByRole('button', { name: 'Refund 5.00 EUR' }).click();
     await waitForText(page, /Refund of 5\.00 EUR sent/);
     await waitForText(page, /Refunded 5\.00 EUR/);
@@ -139,6 +137,10 @@ describe('capture, refund and cancel from the payments page', { timeout: 180_000
     await waitForText(stale, /Order SO-\d+ Cancelled/);
     assert.equal(await stale.getByRole('button', { name: 'Cancel payment…' }).count(), 0);
     await stale.screenshot({ path: `${SHOTS}/refusal.png`, fullPage: true });
+    assert.deepEqual(await axe(stale), []);
+    await stale.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axe(stale), []);
+    await stale.screenshot({ path: `${SHOTS}/refusal-dark.png`, fullPage: true });
     await stale.context().close();
     await page.context().close();
   });
