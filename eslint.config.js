@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['src/element/**/*.ts', 'test/browser/**/*.ts', 'demo/**/*.ts'],
+    files: ['src/element/**/*.ts', 'src/admin-ui/**/*.ts', 'test/browser/**/*.ts', 'demo/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {

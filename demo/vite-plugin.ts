@@ -24,6 +24,9 @@ export const DEMO_CONFIG = {
   hashAlgorithm: 'sha512',
 } as const;
 
+/** The payments page's sign-in token in the demo (at /ogone/admin). Yours comes from your secrets. */
+export const DEMO_ADMIN_TOKEN = 'demo-admin-token-not-a-secret';
+
 /**
  * The demo's API user ("Special user for API"), known to the sandbox and to the endpoint: it pays
  * with saved cards through DirectLink. Its password travels in every DirectLink request, so the
@@ -86,6 +89,8 @@ export const DEMO_WORLDLINE = {
 export interface DemoPluginOptions {
   /** Delays between the sandbox's feedback retries (ms). */
   feedbackRetryDelaysMs?: number[];
+  /** `RES` to authorise only (capture from the payments page); default `SAL`. */
+  operation?: 'SAL' | 'RES';
   /** Which platform the endpoint uses (default `ogone`); both sandboxes always run. */
   provider?: 'ogone' | 'worldline-direct';
 }
@@ -108,6 +113,7 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       // Saved cards (one-click payment, 3-D Secure) need the API user; off on a non-loopback host.
       ...(isLoopbackOrigin(origin) ? { directLink: { ...DEMO_API_USER } } : {}),
       allowedReturnOrigins: [origin],
+      operation: options.operation ?? 'SAL',
       aliasUsage: 'Save my card with Maison Praline for faster checkout next time.',
       resolveOrder: (orderRef) => {
         const order = shop.get(orderRef);
@@ -133,6 +139,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
       // Answer Ogone 200 only once the shop took the result, so the outage switch shows Ogone's
       // retries (the default, 'outbox', answers once recorded and retries the hook itself).
       delivery: 'sync',
+      // The staff's payments page at /ogone/admin, linked from the demo page.
+      admin: { token: DEMO_ADMIN_TOKEN },
     });
     const sandbox = createSandbox({
       ...DEMO_CONFIG,

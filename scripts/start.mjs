@@ -10,6 +10,11 @@ const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, impo
 console.log('ogone-checkout: building the library…');
 const build = spawnSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+const admin = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin-bundle.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (admin.status !== 0) process.exit(admin.status ?? 1);
 
 console.log(
   'ogone-checkout: starting the demo storefront (endpoint at /ogone, Ogone sandbox at /ncol).\n' +

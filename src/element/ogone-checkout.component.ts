@@ -10,7 +10,7 @@ import type { OrderStatus, PaymentResult, SignedPayload } from '../contract/type
 import { hasOgoneReturnParams } from '../protocol/params.js';
 import { hasWorldlineReturnParams } from '../protocol/worldline/return.js';
 import { claimantIndex, returnOrderRef } from './claim.js';
-import { EndpointClient, failure, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
+import { EndpointClient, failure } from './endpoint-client.js';
 import type {
   OgoneCheckoutEventDetails,
   OgoneCheckoutEventName,
@@ -362,7 +362,7 @@ export class OgoneCheckout extends LitElement {
             </button>`
           : nothing
       }
-      ${form ? renderRedirectForm(form) : nothing}
+      ${form && returnHalf ? returnHalf.renderRedirectForm(form) : nothing}
     </div>`;
   }
 
@@ -637,20 +637,15 @@ export class OgoneCheckout extends LitElement {
 
   /** Checks the signed form and posts it to Ogone (after `/sign`, or `/pay` sending there). */
   async #redirect(payload: SignedPayload): Promise<void> {
-    if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
-      return this.#fail('sign', {
-        code: 'foreign-action',
-        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone or Worldline Direct host nor in allowed-hosts.`,
-      });
-    }
-    const pspid = payload.fields['PSPID'] ?? '';
-    // A GET (Worldline Direct) carries no PSPID: its session was created server-side.
-    if (this.pspid && payload.method === 'POST' && pspid !== this.pspid) {
-      return this.#fail('sign', {
-        code: 'pspid-mismatch',
-        message: `The signed form is for PSPID ${JSON.stringify(pspid.slice(0, 60))}, not the pspid attribute ${JSON.stringify(this.pspid)}.`,
-      });
-    }
+    // The checks and the form load with the return half (asked for with the order status).
+    const half = await loadReturnHalf().catch(() => undefined);
+    const problem = half
+      ? half.redirectProblem(payload, this.allowedHosts, this.pspid)
+      : {
+          code: 'network' as const,
+          message: 'The return half of <ogone-checkout> could not be loaded.',
+        };
+    if (problem) return this.#fail('sign', problem);
     const fields = Object.fromEntries(
       Object.entries(payload.fields).filter(([name]) => name !== 'SHASIGN'),
     );
@@ -745,29 +740,6 @@ export class OgoneCheckout extends LitElement {
       () => undefined,
     );
   }
-}
-
-/**
- * The hidden form that leaves for the platform: Ogone's signed fields POSTed, or (Worldline
- * Direct, `GET`) the hosted checkout URL, its query as fields (a GET form replaces the action's
- * query with its fields, so they carry it over unchanged).
- */
-function renderRedirectForm(form: SignedPayload) {
-  let action = form.action;
-  let fields = Object.entries(form.fields);
-  if (form.method === 'GET') {
-    const url = new URL(form.action);
-    fields = [...url.searchParams];
-    action = `${url.origin}${url.pathname}`;
-  }
-  return html`<form
-    method=${form.method === 'GET' ? 'get' : 'post'}
-    accept-charset="UTF-8"
-    action=${action}
-    hidden
-  >
-    ${fields.map(([name, value]) => html`<input type="hidden" name=${name} value=${value} />`)}
-  </form>`;
 }
 
 function configurationError(attribute: 'endpoint' | 'order-ref'): OgoneErrorDetail {

@@ -19,6 +19,8 @@ import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
 import { operationsFor } from './operations/create.js';
 import type { OgoneOperations } from './operations/types.js';
+import { adminRoute } from './admin/routes.js';
+import { resolveAdmin } from './admin/options.js';
 import type { OgoneHandlerOptions } from './types.js';
 
 export type { FetchHandler };
@@ -47,7 +49,9 @@ export interface OgoneHandler extends FetchHandler {
  */
 export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
   const resolved = resolveOptions(options);
+  const admin = resolveAdmin(options.admin, resolved.ledger !== undefined);
   const worker = createWorker(resolved);
+  const operations = operationsFor(resolved, () => worker?.wake());
   const routes: RouteTable = {
     sign: signRoute(resolved),
     verify: verifyRoute(resolved, worker),
@@ -57,13 +61,17 @@ export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
     cards: cardsRoute(resolved),
     pay: payRoute(resolved, worker),
     ...(resolved.ledger !== undefined ? { challenge: challengeRoute(resolved) } : {}),
+    // The page offers Capture, Cancel and Refund only with an API user (else it says why not).
+    ...(admin !== undefined
+      ? { admin: adminRoute(resolved, admin, resolved.directLink ? operations : undefined) }
+      : {}),
   };
   const core = createCore(resolved, routes);
   const handler = (async (request: Request) =>
     toResponse(await core.handle(fromRequest(request)))) as OgoneHandler;
   Object.defineProperty(handler, CORE, { value: core });
   Object.defineProperty(handler, 'operations', {
-    value: operationsFor(resolved, () => worker?.wake()),
+    value: operations,
     enumerable: true,
   });
   handler.close = async () => {

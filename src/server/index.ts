@@ -36,6 +36,7 @@ export type {
   StatusResult,
   AfterSaleOperation,
 } from './operations/types.js';
+export type { AdminOptions } from './admin/options.js';
 export {
   createBackendClient,
   type BackendClient,

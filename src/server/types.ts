@@ -10,6 +10,7 @@ import type {
   PaymentResult,
 } from '../protocol/index.js';
 import type { DirectLinkLogEntry } from './directlink/types.js';
+import type { AdminOptions } from './admin/options.js';
 import type { ProviderName } from './providers/provider.js';
 import type { WorldlineDirectSettings } from './providers/worldline-direct/options.js';
 
@@ -71,7 +72,9 @@ export interface TrustedOrder {
 /**
  * How a verified feedback relates to the order `resolveOrder` knows:
  * `matched` (same amount and currency), `amount-mismatch` (the money moved for another amount or
- * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null).
+ * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null). For an
+ * after-sale step (a feedback with `PAYIDSUB`: a partial capture or refund) the amount is the
+ * step's: it matches when it is at most the order's amount, in the order's currency.
  */
 export type OrderCheck = 'matched' | 'amount-mismatch' | 'unknown-order';
 
@@ -261,6 +264,11 @@ export interface OgoneHandlerOptions {
    * limit). An older one answers 410 `result-expired`.
    */
   maxReturnAgeDays?: number | false | undefined;
+  /**
+   * The payments page for the shop's staff at `<basePath>/admin` (needs a ledger): sign in with
+   * `token`. Off without it.
+   */
+  admin?: AdminOptions | undefined;
 }
 
 /** Retry settings of the outbox worker. */

@@ -66,6 +66,8 @@ describe('the packed package', () => {
       'custom-elements.json',
       'dist/web-types.json',
       'dist/vscode.html-custom-data.json',
+      // The payments page's bundled script, served by the endpoint from dist/server/admin/.
+      'dist/admin-ui/admin.js',
     ]) {
       assert.ok(files.includes(file), file);
     }

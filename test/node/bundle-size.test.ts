@@ -18,6 +18,8 @@ describe('browser bundle size', () => {
     assert.doesNotMatch(`${first}\n${later}`, /\bfrom\s*["'](?!\.\/)/);
     assert.match(first, /customElements\.define\(\s*"ogone-checkout"/);
     assert.match(first, /Pay now/);
+    // The staff's payments page is its own bundle, never part of the storefront's.
+    assert.ok(!`${first}\n${later}`.includes('ogone-admin'), 'no payments page in the element');
     // On demand: the other languages, the receipt and order status, the console hints.
     for (const text of ['Payer', 'Nu betalen', 'Jetzt bezahlen', 'Paga ora', 'Pagar ahora']) {
       assert.ok(!first.includes(text) && later.includes(text), `${text} loads on demand`);

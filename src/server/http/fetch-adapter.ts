@@ -15,7 +15,8 @@ export function fromRequest(request: Request): CoreRequest {
 }
 
 export function toResponse(response: CoreResponse): Response {
-  return new Response(response.status === 204 ? null : response.body, {
+  const empty = response.status === 204 || response.status === 304;
+  return new Response(empty ? null : response.body, {
     status: response.status,
     headers: response.headers,
   });

@@ -30,6 +30,7 @@ export const EnvSchema = z
     OGONE_ORDER_LOOKUP_URL: httpUrl,
     OGONE_RESULT_WEBHOOK_URL: httpUrl,
     OGONE_BACKEND_TOKEN: z.string().optional(),
+    OGONE_ADMIN_TOKEN: z.string().optional(),
     OGONE_ORDER_LOOKUP_FORWARD_HEADERS: z
       .string()
       .regex(/^\s*(none|[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*)\s*$/, {
@@ -103,6 +104,8 @@ export const OPTION_VARIABLES: Readonly<Record<string, string>> = {
   'worldlineDirect.environment.baseUrl': 'WORLDLINE_BASE_URL',
   orderLookupUrl: 'OGONE_ORDER_LOOKUP_URL',
   resultWebhookUrl: 'OGONE_RESULT_WEBHOOK_URL',
+  admin: 'OGONE_ADMIN_TOKEN',
+  'admin.token': 'OGONE_ADMIN_TOKEN',
 };
 
 /** The headers forwarded to the order lookup (default `cookie, authorization`). */

@@ -39,6 +39,8 @@ GET /healthz). Configuration, from the environment:
   OGONE_ORDER_LOOKUP_URL        GET <url>/<orderRef> answers the order as JSON, 404 when unknown (required)
   OGONE_RESULT_WEBHOOK_URL      verified results are POSTed here as JSON; must answer 2xx (required)
   OGONE_BACKEND_TOKEN           sent as "authorization: Bearer <token>" to both URLs (optional)
+  OGONE_ADMIN_TOKEN             turns on the payments page for your staff at /ogone/admin, signed
+                                in with this token (16+ characters; needs the ledger; optional)
   OGONE_ORDER_LOOKUP_FORWARD_HEADERS
                                 shopper headers forwarded to the order lookup so it can refuse
                                 orders the caller does not own (default cookie,authorization;
@@ -89,12 +91,13 @@ export function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'
   };
 }
 
-export function buildHandler(
+/** The endpoint's options from the environment (also the CLI's after-sale commands'). */
+export function handlerOptions(
   config: ServeEnv,
   ledgerConfig: LedgerEnv,
   ledger: Ledger | undefined,
   write: (entry: object) => void,
-): OgoneHandler {
+): OgoneHandlerOptions {
   const environment: OgoneEnvironment =
     config.OGONE_BASE_URL !== undefined
       ? { baseUrl: config.OGONE_BASE_URL }
@@ -106,7 +109,7 @@ export function buildHandler(
     forwardHeaders: forwardHeaders(config),
     requireHttps: !isTestEnvironment(environment),
   });
-  return createOgoneHandler({
+  return {
     pspid: config.OGONE_PSPID,
     shaIn: config.OGONE_SHA_IN,
     shaOut: config.OGONE_SHA_OUT,
@@ -125,8 +128,20 @@ export function buildHandler(
     delivery: ledgerConfig.OGONE_DELIVERY,
     outbox: { maxAttempts: ledgerConfig.OGONE_DELIVERY_MAX_ATTEMPTS },
     maxReturnAgeDays: ledgerConfig.OGONE_MAX_RETURN_AGE_DAYS,
+    ...(config.OGONE_ADMIN_TOKEN !== undefined
+      ? { admin: { token: config.OGONE_ADMIN_TOKEN } }
+      : {}),
     ...providerOptionsOf(config),
-  });
+  };
+}
+
+export function buildHandler(
+  config: ServeEnv,
+  ledgerConfig: LedgerEnv,
+  ledger: Ledger | undefined,
+  write: (entry: object) => void,
+): OgoneHandler {
+  return createOgoneHandler(handlerOptions(config, ledgerConfig, ledger, write));
 }
 
 /** `ogone-checkout serve`: resolves with the exit code once stopped (SIGTERM/SIGINT → 0). */
@@ -149,6 +164,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     config.OGONE_SHA_IN,
     config.OGONE_SHA_OUT,
     config.OGONE_BACKEND_TOKEN,
+    config.OGONE_ADMIN_TOKEN,
     config.OGONE_PASSWORD,
     config.OGONE_DIRECTLINK_SHA_IN,
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
@@ -207,6 +223,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
       delivery: ledger === undefined ? 'direct' : ledgerConfig.OGONE_DELIVERY,
       reconcile:
         reconciling === undefined ? 'off' : `every ${ledgerConfig.OGONE_RECONCILE_INTERVAL} s`,
+      paymentsPage: config.OGONE_ADMIN_TOKEN === undefined ? 'off' : '/ogone/admin',
     },
     onStop: async () => {
       await reconciling?.stop();
