@@ -11,6 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PaymentResult } from '../../src/protocol/index.js';
 import type { DemoOrder } from '../../demo/backend.js';
+import { DEMO_ADMIN_TOKEN } from '../../demo/vite-plugin.js';
+import { pageText } from './admin-page-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startDemo, type DemoServer } from './demo-server.js';
 
 const SHOTS = new URL('../../test-results/e2e/', import.meta.url);
@@ -25,6 +27,8 @@ declare global {
 
 let demo: DemoServer;
 let browser: Browser;
+/** The first order, paid by card (SALE): the refund's. */
+let paidRef = '';
 
 before(async () => {
   demo = await startDemo({
@@ -109,6 +113,7 @@ describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
     await shot(page, 'worldline-demo-02-paid');
     const paid = await order(ref);
     assert.equal(paid.payment?.status, 9);
+    paidRef = ref;
 
     // The next order: the element lists the saved card (GET /cards) and pays with it (/pay),
     // without leaving the page; Worldline Direct takes the token server to server.
@@ -141,5 +146,29 @@ describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
     assert.equal(second?.orderRef, next);
     assert.equal(second?.cardNumber, result?.cardNumber);
     await page.context().close();
+  });
+
+  it('refunds part of the first payment from the payments page (Worldline Direct behind the operations)', async () => {
+    assert.ok(paidRef, 'the first test paid an order');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/ogone/admin`);
+    await page.getByLabel('Staff token').fill(DEMO_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: paidRef, exact: true }).click();
+    await page.getByRole('heading', { name: `Order ${paidRef}` }).waitFor();
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    await page.getByLabel('Amount to refund (EUR)').fill('10');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Refund 10.00 EUR' }).click();
+    const deadline = Date.now() + 20_000;
+    while (!/Refunded 10\.00 EUR/.test(await pageText(page))) {
+      if (Date.now() > deadline) assert.fail(`no refund shown: ${await pageText(page)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await shot(page, 'worldline-demo-05-refunded');
+    const refunded = await order(paidRef);
+    assert.equal(refunded.payment?.status, 8, 'the ledger: refunded (partly)');
+    await context.close();
   });
 });
