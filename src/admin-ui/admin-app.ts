@@ -183,7 +183,18 @@ export class OgoneAdmin extends LitElement {
       };
     } catch (error) {
       const text = error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
-      this.panel = { ...panel, busy: false, error: text };
+      if (error instanceof ApiError && error.code === 'operation-refused') {
+        // Refused by the operations: the page was out of date or the rule says no. Say why and
+        // show the payment as it is now.
+        this.panel = null;
+        this.notice = { kind: 'error', text };
+        this.detail = await this.api()
+          .detail(detail.id)
+          .catch(() => detail);
+        this.watch();
+      } else {
+        this.panel = { ...panel, busy: false, error: text };
+      }
     }
     this.focusIn(this.panel === null ? '#notice' : '.confirm [role=alert]');
   }

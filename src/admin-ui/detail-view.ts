@@ -43,7 +43,7 @@ function timeline(p: AdminPaymentDetail): TemplateResult {
                   <time datetime=${entry.at}>${when(entry.at, true)}</time>
                   <div>
                     ${badge(entry)}
-                    ${entry.amount !== null ? html` ${money(entry.amount, p.currency)}` : nothing}
+                    ${entry.amount !== null ? html` <span class="nowrap">${money(entry.amount, p.currency)}</span>` : nothing}
                     <span class="sub"
                       >${entry.source} · status ${entry.status}, ${entry.statusName}</span
                     >

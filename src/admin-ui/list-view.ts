@@ -64,10 +64,12 @@ export function listView(
   handlers: ListHandlers,
 ): TemplateResult {
   const filters = list?.filters ?? [{ id: 'all', label: 'All' }];
+  const chosen = filters.find((f) => f.id === query.filter);
+  const title = chosen === undefined || chosen.id === 'all' ? 'All payments' : chosen.label;
   const first = list === undefined || list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = list === undefined ? 0 : Math.min(list.total, list.page * list.pageSize);
   return html`<section class="stack" aria-labelledby="list-title">
-    <h2 id="list-title" tabindex="-1">All payments</h2>
+    <h2 id="list-title" tabindex="-1">${title}</h2>
     <form class="search" role="search" @submit=${onSubmit(handlers)}>
       <div class="field">
         <label for="q">Find a payment</label>
@@ -103,7 +105,13 @@ export function listView(
           ? html`<p class="empty" role="status">Loading payments…</p>`
           : list.total === 0
             ? html`<p class="empty" role="status">
-                ${query.q !== '' ? `No payment matches “${query.q}”.` : 'No payments here yet.'}
+                ${
+                  query.q !== ''
+                    ? `No payment matches “${query.q}”.`
+                    : query.filter === 'attention'
+                      ? 'Nothing needs attention.'
+                      : 'No payments here yet.'
+                }
               </p>`
             : html`<table>
                 <caption>

@@ -292,7 +292,7 @@ export const adminStyles = css`
 
   dl.facts {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
     gap: 0.875rem 1.5rem;
     margin: 0;
   }
@@ -394,6 +394,10 @@ export const adminStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
     font-variant-numeric: tabular-nums;
+  }
+
+  .nowrap {
+    white-space: nowrap;
   }
 
   .sr-only {

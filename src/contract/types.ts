@@ -148,7 +148,8 @@ export interface PayRequest {
 /**
  * What `<endpoint>/pay` answers. `result`: a verified outcome, shown like a hosted-page return
  * (paid/authorized; refused/invalid: offer another card; pending/uncertain: never "try again").
- * `challenge`: the bank asks for 3-D Secure; navigate to `url` (the endpoint's own origin). The
+ * `challenge`: the bank asks for 3-D Secure; navigate to `url`, a path on the endpoint's own
+ * origin (`<basePath>/challenge/<id>`: resolve it against the endpoint URL), served once. The
  * shopper comes back to `returnUrl` with signed parameters, verified as usual. `redirect`: the
  * bank insists on its own page; post `payload` as after /sign (the saved card is preselected).
  */

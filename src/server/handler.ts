@@ -61,7 +61,10 @@ export function createOgoneHandler(options: OgoneHandlerOptions): OgoneHandler {
     cards: cardsRoute(resolved),
     pay: payRoute(resolved, worker),
     ...(resolved.ledger !== undefined ? { challenge: challengeRoute(resolved) } : {}),
-    ...(admin !== undefined ? { admin: adminRoute(resolved, admin, operations) } : {}),
+    // The page offers Capture, Cancel and Refund only with an API user (else it says why not).
+    ...(admin !== undefined
+      ? { admin: adminRoute(resolved, admin, resolved.directLink ? operations : undefined) }
+      : {}),
   };
   const core = createCore(resolved, routes);
   const handler = (async (request: Request) =>

@@ -72,7 +72,9 @@ export interface TrustedOrder {
 /**
  * How a verified feedback relates to the order `resolveOrder` knows:
  * `matched` (same amount and currency), `amount-mismatch` (the money moved for another amount or
- * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null).
+ * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null). For an
+ * after-sale step (a feedback with `PAYIDSUB`: a partial capture or refund) the amount is the
+ * step's: it matches when it is at most the order's amount, in the order's currency.
  */
 export type OrderCheck = 'matched' | 'amount-mismatch' | 'unknown-order';
 

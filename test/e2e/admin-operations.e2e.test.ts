@@ -6,22 +6,16 @@
  * Screenshots go to test-results/e2e/admin/ (or $ADMIN_SCREENS).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_ADMIN_TOKEN } from '../../demo/vite-plugin.js';
+import { axe, pageText, SHOTS } from './admin-page-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startDemo, type DemoServer } from './demo-server.js';
-
-const SHOTS =
-  process.env['ADMIN_SCREENS'] ??
-  new URL('../../test-results/e2e/admin/', import.meta.url).pathname;
-mkdirSync(SHOTS, { recursive: true });
 
 let demo: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  if (!WIRED) return;
   demo = await startDemo({ DEMO_OPERATION: 'RES' });
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
@@ -57,12 +51,6 @@ async function authorise(): Promise<string> {
   return ref;
 }
 
-function pageText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    (document.querySelector('ogone-admin')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '),
-  );
-}
-
 async function waitForText(page: Page, pattern: RegExp, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!pattern.test(await pageText(page))) {
@@ -82,72 +70,78 @@ async function staffOn(ref: string): Promise<Page> {
   return page;
 }
 
-// Skipped until the after-sale operations (#12) are on main and wired to the page.
-const WIRED = false;
+describe('capture, refund and cancel from the payments page', { timeout: 180_000 }, () => {
+  it('captures half of an authorisation, then refunds part of it', async () => {
+    const ref = await authorise();
+    const page = await staffOn(ref);
+    await waitForText(page, /Authorised, not captured yet/);
+    await page.getByRole('button', { name: 'Capture…' }).click();
+    const amount = page.getByLabel('Amount to capture (EUR)');
+    assert.equal(await amount.inputValue(), '38.40', 'the whole authorisation is offered');
+    await amount.fill('19.20');
+    await page.keyboard.press('Enter');
+    await page.getByText('Take 19.20 EUR from the shopper’s card?').waitFor();
+    await page.getByRole('button', { name: 'Capture 19.20 EUR' }).click();
+    await waitForText(page, /Capture of 19\.20 EUR sent/);
+    await waitForText(page, /Partly captured/);
+    await waitForText(page, /Captured 19\.20 EUR/);
 
-describe(
-  'capture, refund and cancel from the payments page',
-  {
-    timeout: 180_000,
-    skip: WIRED ? false : 'the after-sale operations are not wired to the page yet',
-  },
-  () => {
-    it('captures half of an authorisation, then refunds part of it', async () => {
-      const ref = await authorise();
-      const page = await staffOn(ref);
-      await waitForText(page, /Authorised, not captured yet/);
-      await page.getByRole('button', { name: 'Capture…' }).click();
-      const amount = page.getByLabel('Amount to capture (EUR)');
-      assert.equal(await amount.inputValue(), '38.40', 'the whole authorisation is offered');
-      await amount.fill('19.20');
-      await page.keyboard.press('Enter');
-      await page.getByText('Take 19.20 EUR from the shopper’s card?').waitFor();
-      await page.getByRole('button', { name: 'Capture 19.20 EUR' }).click();
-      await waitForText(page, /Capture of 19\.20 EUR sent/);
-      await waitForText(page, /Partly captured/);
-      await waitForText(page, /Captured 19\.20 EUR/);
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    const refund = page.getByLabel('Amount to refund (EUR)');
+    assert.equal(await refund.inputValue(), '19.20', 'only what was captured can be refunded');
+    await refund.fill('25');
+    await page.keyboard.press('Enter');
+    await page.getByText('That is more than 19.20 can be.').waitFor();
+    assert.deepEqual(await axe(page), [], 'the amount step with its error');
+    await refund.fill('5');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Refund 5.00 EUR' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/refund-confirmation.png`, fullPage: true });
+    assert.deepEqual(await axe(page), []);
+    await page.setViewportSize({ width: 390, height: 900 });
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0,
+      'the confirmation fits 390 px',
+    );
+    await page.screenshot({ path: `${SHOTS}/refund-confirmation-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.getByRole('button', { name: 'Refund 5.00 EUR' }).click();
+    await waitForText(page, /Refund of 5\.00 EUR sent/);
+    await waitForText(page, /Refunded 5\.00 EUR/);
+    await waitForText(page, /Partly refunded/);
+    await page.screenshot({ path: `${SHOTS}/after-refund.png`, fullPage: true });
+    await page.context().close();
+  });
 
-      await page.getByRole('button', { name: 'Refund…' }).click();
-      const refund = page.getByLabel('Amount to refund (EUR)');
-      assert.equal(await refund.inputValue(), '19.20', 'only what was captured can be refunded');
-      await refund.fill('25');
-      await page.keyboard.press('Enter');
-      await page.getByText('That is more than 19.20 can be.').waitFor();
-      await refund.fill('5');
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Refund 5.00 EUR' }).waitFor();
-      await page.screenshot({ path: `${SHOTS}/refund-confirmation.png`, fullPage: true });
-      await page.getByRole('button', { name: 'Refund 5.00 EUR' }).click();
-      await waitForText(page, /Refund of 5\.00 EUR sent/);
-      await waitForText(page, /Refunded 5\.00 EUR/);
-      await waitForText(page, /Partly refunded/);
-      await page.screenshot({ path: `${SHOTS}/after-refund.png`, fullPage: true });
-      await page.context().close();
-    });
+  it('cancels another authorisation; a page left open is refused in plain words', async () => {
+    const ref = await authorise();
+    const stale = await staffOn(ref);
+    const page = await staffOn(ref);
+    await waitForText(page, /Authorised, not captured yet/);
+    await page.getByRole('button', { name: 'Cancel payment…' }).click();
+    await page.getByRole('button', { name: 'Cancel payment', exact: true }).click();
+    await waitForText(page, /Cancellation sent/);
+    await waitForText(page, /Cancelled/);
+    assert.equal(await page.getByRole('button', { name: 'Cancel payment…' }).count(), 0);
 
-    it('cancels another authorisation; a page left open is refused in plain words', async () => {
-      const ref = await authorise();
-      const stale = await staffOn(ref);
-      const page = await staffOn(ref);
-      await waitForText(page, /Authorised, not captured yet/);
-      await page.getByRole('button', { name: 'Cancel payment…' }).click();
-      await page.getByRole('button', { name: 'Cancel payment', exact: true }).click();
-      await waitForText(page, /Cancellation sent/);
-      await waitForText(page, /Cancelled/);
-      assert.equal(await page.getByRole('button', { name: 'Cancel payment…' }).count(), 0);
-
-      // The other tab still offers Cancel: the operations refuse, the page says why.
-      await stale.getByRole('button', { name: 'Cancel payment…' }).click();
-      await stale.getByRole('button', { name: 'Cancel payment', exact: true }).click();
-      const alert = stale.getByRole('alert');
-      await alert.waitFor();
-      assert.match(
-        (await alert.textContent())!,
-        /cannot be cancelled now|still waiting for the bank/,
-      );
-      await stale.screenshot({ path: `${SHOTS}/refusal.png`, fullPage: true });
-      await stale.context().close();
-      await page.context().close();
-    });
-  },
-);
+    // The other tab still offers Cancel: the operations refuse, the page says why.
+    await stale.getByRole('button', { name: 'Cancel payment…' }).click();
+    await stale.getByRole('button', { name: 'Cancel payment', exact: true }).click();
+    const alert = stale.getByRole('alert');
+    await alert.waitFor();
+    assert.match(
+      (await alert.textContent())!,
+      /cannot be cancelled now|still waiting for the bank/,
+    );
+    // …and shows the payment as it is now.
+    await waitForText(stale, /Order SO-\d+ Cancelled/);
+    assert.equal(await stale.getByRole('button', { name: 'Cancel payment…' }).count(), 0);
+    await stale.screenshot({ path: `${SHOTS}/refusal.png`, fullPage: true });
+    assert.deepEqual(await axe(stale), []);
+    await stale.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axe(stale), []);
+    await stale.screenshot({ path: `${SHOTS}/refusal-dark.png`, fullPage: true });
+    await stale.context().close();
+    await page.context().close();
+  });
+});

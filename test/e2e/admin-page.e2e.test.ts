@@ -5,19 +5,12 @@
  * test-results/e2e/admin/ (or $ADMIN_SCREENS).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ADMIN_TOKEN, DEMO_CONFIG } from '../../demo/vite-plugin.js';
 import { signedQuery } from '../helpers/ogone-messages.js';
+import { axe, pageText, SHOTS } from './admin-page-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startDemo, type DemoServer } from './demo-server.js';
-
-const SHOTS =
-  process.env['ADMIN_SCREENS'] ??
-  new URL('../../test-results/e2e/admin/', import.meta.url).pathname;
-mkdirSync(SHOTS, { recursive: true });
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let demo: DemoServer;
 let browser: Browser;
@@ -97,13 +90,6 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('link', { name: refs['authorised']! }).waitFor();
 }
 
-/** The page's text (the element renders in its shadow root). */
-function pageText(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    (document.querySelector('ogone-admin')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '),
-  );
-}
-
 /** Waits until the list shows `count` rows. */
 async function waitForRows(page: Page, count: number): Promise<void> {
   const rows = page.locator('ogone-admin tbody tr');
@@ -114,21 +100,6 @@ async function waitForRows(page: Page, count: number): Promise<void> {
   assert.fail(
     `expected ${count} rows at ${page.url()}: ${(await pageText(page)).replace(/\s+/g, ' ')}`,
   );
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const run = (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    return (await run.run()).violations.map(
-      (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-  });
-  return result;
 }
 
 describe('payments page in Chromium', () => {
@@ -201,7 +172,7 @@ describe('payments page in Chromium', () => {
     );
     assert.match(await pageText(page), /Ogone status 92 · Payment uncertain/);
     await page.goBack();
-    await page.getByRole('heading', { name: 'All payments' }).waitFor();
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
     assert.deepEqual(violations, []);
     await context.close();
   });

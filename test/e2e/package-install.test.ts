@@ -83,6 +83,38 @@ describe('the tarball in a fresh app', () => {
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
   });
 
+  it('serves the payments page and its bundled script from the installed package', (t) => {
+    if (skip) return t.skip(skip);
+    writeFileSync(
+      join(app, 'payments-page.mjs'),
+      `import { openLedger } from 'ogone-checkout/ledger';
+import { createOgoneHandler } from 'ogone-checkout/server';
+const ledger = await openLedger('pglite:memory');
+const ogone = createOgoneHandler({
+  pspid: 'SHOP', shaIn: 'install-test-sha-in-1', shaOut: 'install-test-sha-out-2',
+  environment: 'test', allowedReturnOrigins: ['https://shop.example'], logger: false,
+  resolveOrder: () => null, onPaymentResult: () => undefined, ledger,
+  admin: { token: 'install-test-admin-token' },
+});
+const page = await ogone(new Request('http://127.0.0.1/ogone/admin'));
+const script = await ogone(new Request('http://127.0.0.1/ogone/admin/app.js'));
+const text = await script.text();
+console.log(JSON.stringify({ page: page.status, script: script.status, type: script.headers.get('content-type'), defines: text.includes('"ogone-admin"'), bare: /\\bfrom\\s*["'][^./]/.test(text) }));
+await ogone.close();
+await ledger.close();
+`,
+    );
+    const run = spawnSync(process.execPath, ['payments-page.mjs'], { cwd: app, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout.trim().split('\n').at(-1)!), {
+      page: 200,
+      script: 200,
+      type: 'text/javascript; charset=utf-8',
+      defines: true,
+      bare: false,
+    });
+  });
+
   it('runs its command line from node_modules/.bin', (t) => {
     if (skip) return t.skip(skip);
     const version = spawnSync('npx', ['--no-install', 'ogone-checkout', '--version'], {

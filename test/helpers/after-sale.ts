@@ -43,6 +43,8 @@ export interface ShopOptions {
   clock?: { now(): number };
   /** Another shop's sandbox: a second endpoint instance on the same platform. */
   sharedSandbox?: Sandbox;
+  /** More endpoint options (e.g. `admin` for the payments page). */
+  endpoint?: Partial<OgoneHandlerOptions>;
 }
 
 export function optionsFor(
@@ -92,7 +94,7 @@ export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promi
           : Promise.resolve(new Response('closed', { status: 503 })),
       ...options.sandbox,
     });
-  const endpoint = optionsFor(ledger, sandbox, delivered, calls);
+  const endpoint = { ...optionsFor(ledger, sandbox, delivered, calls), ...options.endpoint };
   const handler = createOgoneHandler(endpoint);
   box.handler = handler;
   return {

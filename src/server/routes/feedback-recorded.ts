@@ -23,7 +23,7 @@ export async function recordFeedback(
   info: OgoneRequest,
 ): Promise<RecordedResult> {
   const { result, signedParams, step } = verified;
-  const check = orderCheck(order, result);
+  const check = orderCheck(order, result, step);
   const recorded = await withLedger(o, 'recording a feedback', (driver) =>
     recordResult(driver, {
       source: 'feedback',

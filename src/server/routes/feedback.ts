@@ -18,10 +18,10 @@ import { lookupOrder } from './order-lookup.js';
 
 async function deliver(
   o: ResolvedOptions,
-  { result, signedParams }: VerifiedResult,
+  { result, signedParams, step }: VerifiedResult,
   info: OgoneRequest,
 ): Promise<void> {
-  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result);
+  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result, step);
   if (check !== 'matched') {
     o.log({
       level: 'warn',

@@ -7,14 +7,16 @@ import type { PaymentResult } from '../../contract/types.js';
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { DirectLinkError } from '../directlink/errors.js';
 import { fail } from '../http/failure.js';
+import { touchCardOfPayment } from '../ledger/customer-cards.js';
 import { isDirectAttempt } from '../ledger/direct-attempts.js';
+import { isSuccessOutcome } from '../../protocol/status.js';
 import type { OutboxWorker } from '../ledger/outbox-worker.js';
 import { toOgoneAmount } from '../../protocol/amount.js';
 import type { CheckedOrder } from '../rules/order-check.js';
 import type { VerifiedResult } from '../rules/verified-result.js';
 import type { OgoneRequest } from '../types.js';
 import { recordAnswer } from './direct-record.js';
-import { PROVIDER, withLedger } from './record.js';
+import { withLedger } from './record.js';
 
 /** The confirmed result, or `undefined` when `/pay` did not start this payment. */
 export async function confirmedDirect(
@@ -26,7 +28,7 @@ export async function confirmedDirect(
 ): Promise<PaymentResult | undefined> {
   if (o.ledger === undefined || o.directLink === undefined) return undefined;
   const direct = await withLedger(o, 'reading a payment', (db) =>
-    isDirectAttempt(db, PROVIDER, result.orderId),
+    isDirectAttempt(db, o.providerName, result.orderId),
   );
   if (!direct) return undefined;
   let answer;
@@ -56,7 +58,7 @@ export async function confirmedDirect(
       'The payment platform could not confirm this payment yet; try again in a moment.',
     );
   }
-  const { shown } = await recordAnswer(o, worker, {
+  const { shown, recorded } = await recordAnswer(o, worker, {
     source: 'query',
     answer,
     attempt: {
@@ -68,5 +70,10 @@ export async function confirmedDirect(
     order,
     info,
   });
+  if (isSuccessOutcome(shown.outcome)) {
+    await withLedger(o, 'marking a saved card used', (db) =>
+      touchCardOfPayment(db, recorded.payment.id),
+    );
+  }
   return shown;
 }

@@ -91,12 +91,13 @@ export function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'
   };
 }
 
-export function buildHandler(
+/** The endpoint's options from the environment (also the CLI's after-sale commands'). */
+export function handlerOptions(
   config: ServeEnv,
   ledgerConfig: LedgerEnv,
   ledger: Ledger | undefined,
   write: (entry: object) => void,
-): OgoneHandler {
+): OgoneHandlerOptions {
   const environment: OgoneEnvironment =
     config.OGONE_BASE_URL !== undefined
       ? { baseUrl: config.OGONE_BASE_URL }
@@ -108,7 +109,7 @@ export function buildHandler(
     forwardHeaders: forwardHeaders(config),
     requireHttps: !isTestEnvironment(environment),
   });
-  return createOgoneHandler({
+  return {
     pspid: config.OGONE_PSPID,
     shaIn: config.OGONE_SHA_IN,
     shaOut: config.OGONE_SHA_OUT,
@@ -131,7 +132,16 @@ export function buildHandler(
       ? { admin: { token: config.OGONE_ADMIN_TOKEN } }
       : {}),
     ...providerOptionsOf(config),
-  });
+  };
+}
+
+export function buildHandler(
+  config: ServeEnv,
+  ledgerConfig: LedgerEnv,
+  ledger: Ledger | undefined,
+  write: (entry: object) => void,
+): OgoneHandler {
+  return createOgoneHandler(handlerOptions(config, ledgerConfig, ledger, write));
 }
 
 /** `ogone-checkout serve`: resolves with the exit code once stopped (SIGTERM/SIGINT → 0). */
