@@ -1,7 +1,8 @@
 /**
  * End-to-end on Worldline Direct, as a shopper: the real demo run with `OGONE_PROVIDER=worldline-
  * direct` (the same tag, the same endpoint routes), the Worldline Direct sandbox's hosted checkout
- * in Chromium. Pay and save the card; pay the next order with the saved card on the hosted page.
+ * in Chromium. Pay and save the card; pay the next order in one click from the element's list of
+ * saved cards; with "Use a new card", the hosted checkout still offers the saved card.
  * Screenshots go to test-results/e2e/ (git-ignored).
  */
 import assert from 'node:assert/strict';
@@ -109,16 +110,33 @@ describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
     const paid = await order(ref);
     assert.equal(paid.payment?.status, 9);
 
-    // The next order: the hosted checkout offers the saved token.
-    const next = await openStore(page, true);
-    assert.notEqual(next, ref);
+    // The next order: the element lists the saved card (one click, POST /pay with the token).
+    const oneClick = await openStore(page, true);
+    assert.notEqual(oneClick, ref);
     await page.evaluate(() => {
       window.__ogoneResults = [];
     });
+    const saved = page.getByRole('radio', { name: /ending in 1111/ });
+    await saved.waitFor();
+    assert.equal(await saved.isChecked(), true, 'the saved card is chosen');
+    await page.getByRole('button', { name: 'Pay now' }).click();
+    const [clicked] = await results(page);
+    assert.equal(clicked?.outcome, 'paid');
+    assert.equal(clicked?.orderRef, oneClick);
+    await page.getByText(/payment has been received/).waitFor();
+    await shot(page, 'worldline-demo-03-paid-in-one-click');
+
+    // Another order with "Use a new card": the hosted checkout still offers the saved token.
+    const next = await openStore(page, true);
+    assert.notEqual(next, oneClick);
+    await page.evaluate(() => {
+      window.__ogoneResults = [];
+    });
+    await page.getByRole('radio', { name: 'Use a new card' }).check();
     await page.getByRole('button', { name: 'Pay now' }).click();
     await page.waitForURL(/\/worldline\/hostedcheckout\//);
     await page.getByText('Your saved cards').waitFor();
-    await shot(page, 'worldline-demo-03-saved-card-offered');
+    await shot(page, 'worldline-demo-04-saved-card-offered');
     await page.getByRole('button', { name: 'Pay with this card' }).click();
     const [second] = await results(page);
     assert.equal(second?.outcome, 'paid');
