@@ -17,6 +17,9 @@ const SHOTS =
   new URL('../../test-results/e2e/admin/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
+// The after-sale operations (#12) are wired to the page (handler.operations).
+const WIRED = true;
+
 let demo: DemoServer;
 let browser: Browser;
 
@@ -81,9 +84,6 @@ async function staffOn(ref: string): Promise<Page> {
   await page.getByRole('heading', { name: `Order ${ref}` }).waitFor();
   return page;
 }
-
-// Skipped until the after-sale operations (#12) are on main and wired to the page.
-const WIRED = false;
 
 describe(
   'capture, refund and cancel from the payments page',
