@@ -20,6 +20,11 @@ const IN_FLIGHT_MS = 3 * 60_000;
 export interface OgoneOperationsOptions extends OgoneHandlerOptions {
   /** Where "now" comes from (default `Date.now`); reconciliation's schedule reads it. */
   clock?: { now(): number } | undefined;
+  /**
+   * How long an operation waits for another one on the same payment to get Ogone's answer before
+   * it gives up with `operation-in-progress` (default 180 000 ms).
+   */
+  waitMs?: number | undefined;
 }
 
 /** The operations over already resolved options (the handler's `operations`). */
@@ -27,6 +32,7 @@ export function operationsFor(
   resolved: ResolvedOptions,
   wake: () => void,
   clock: { now(): number } = { now: () => Date.now() },
+  waitMs = IN_FLIGHT_MS,
 ): OgoneOperations {
   const ctx: OperationsContext = {
     driver: resolved.ledger,
@@ -34,7 +40,7 @@ export function operationsFor(
     now: () => clock.now(),
     wake,
     inFlightMs: IN_FLIGHT_MS,
-    waitMs: IN_FLIGHT_MS,
+    waitMs,
   };
   return {
     capture: (reference, options) => runOperation(ctx, 'capture', reference, options),
@@ -65,5 +71,9 @@ export function createOgoneOperations(options: OgoneOperationsOptions): OgoneOpe
   if (resolved.ledger === undefined) {
     throw new OgoneConfigError('ledger', 'is required for after-sale operations (openLedger())');
   }
-  return operationsFor(resolved, () => undefined, options.clock);
+  const waitMs = options.waitMs ?? IN_FLIGHT_MS;
+  if (!Number.isSafeInteger(waitMs) || waitMs < 0 || waitMs > 3_600_000) {
+    throw new OgoneConfigError('waitMs', 'must be whole milliseconds from 0 to 3600000');
+  }
+  return operationsFor(resolved, () => undefined, options.clock, waitMs);
 }
