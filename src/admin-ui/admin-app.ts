@@ -35,6 +35,7 @@ export class OgoneAdmin extends LitElement {
     detail: { state: true },
     panel: { state: true },
     notice: { state: true },
+    checking: { state: true },
   };
 
   base = '';
@@ -44,6 +45,7 @@ export class OgoneAdmin extends LitElement {
   detail: AdminPaymentDetail | undefined;
   panel: PanelState | null = null;
   notice: Notice | null = null;
+  checking = false;
   private client: AdminClient | undefined;
   private focusHeading = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -155,6 +157,7 @@ export class OgoneAdmin extends LitElement {
       this.focusIn(problem ? '#amount' : '.confirm button');
     },
     confirm: () => void this.confirm(),
+    check: () => void this.check(),
     close: () => {
       const action = this.panel?.action;
       this.panel = null;
@@ -199,6 +202,29 @@ export class OgoneAdmin extends LitElement {
     this.focusIn(this.panel === null ? '#notice' : '.confirm [role=alert]');
   }
 
+  /** "Ask Ogone for the status": one status query, its answer in words. */
+  private async check(): Promise<void> {
+    const detail = this.detail;
+    if (!detail || this.checking) return;
+    this.checking = true;
+    try {
+      const fresh = await this.api().act(detail.id, 'check', {});
+      this.detail = fresh;
+      this.notice =
+        fresh.queried === false
+          ? {
+              kind: 'error',
+              text: 'Ogone was asked less than 30 seconds ago. Try again in a moment.',
+            }
+          : { kind: 'success', text: `Ogone was asked. This payment is: ${fresh.label}.` };
+      this.watch();
+    } catch (error) {
+      this.notice = { kind: 'error', text: (error as Error).message };
+    }
+    this.checking = false;
+    this.focusIn('#notice');
+  }
+
   private focusIn(selector: string): void {
     void this.updateComplete.then(() =>
       (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus(),
@@ -219,7 +245,7 @@ export class OgoneAdmin extends LitElement {
   private body(): TemplateResult {
     const route = this.route;
     if (route.view === 'detail')
-      return detailView(this.detail, this.panel, this.notice, this.panelHandlers);
+      return detailView(this.detail, this.panel, this.notice, this.panelHandlers, this.checking);
     return html`${
       this.notice ? html`<p class="message error" role="alert">${this.notice.text}</p>` : nothing
     }

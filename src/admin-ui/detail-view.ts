@@ -93,6 +93,7 @@ export function detailView(
   panel: PanelState | null,
   notice: Notice | null,
   handlers: PanelHandlers,
+  checking = false,
 ): TemplateResult {
   return html`<section class="stack" aria-labelledby="detail-title">
     <p><a href="#/">← All payments</a></p>
@@ -120,7 +121,7 @@ export function detailView(
                     ${notice.text}
                   </p>`
             }
-            ${actionPanel(p, panel, handlers)} ${timeline(p)} ${deliveries(p)}`
+            ${actionPanel(p, panel, handlers, checking)} ${timeline(p)} ${deliveries(p)}`
     }
   </section>`;
 }

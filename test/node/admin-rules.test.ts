@@ -23,6 +23,7 @@ describe('payments page: which buttons show', () => {
       capture: 1000n,
       cancel: true,
       refund: null,
+      check: false,
       reason: null,
     });
   });
@@ -33,6 +34,7 @@ describe('payments page: which buttons show', () => {
       capture: 600n,
       cancel: false,
       refund: 400n,
+      check: false,
       reason: null,
     });
   });
@@ -42,6 +44,7 @@ describe('payments page: which buttons show', () => {
       capture: null,
       cancel: false,
       refund: 1000n,
+      check: false,
       reason: null,
     });
     const refunded = facts(8, { capturedMinor: 1000n, refundedMinor: 250n });
@@ -51,6 +54,7 @@ describe('payments page: which buttons show', () => {
       capture: null,
       cancel: false,
       refund: null,
+      check: false,
       reason: 'Nothing more can be done with this payment.',
     });
   });
@@ -64,9 +68,11 @@ describe('payments page: which buttons show', () => {
         String(status),
       );
       assert.match(allowed.reason!, /Waiting for the bank|not answered/);
+      assert.equal(allowed.check, true, `ask Ogone about ${status}`);
     }
     for (const status of [52, 92, 62, 82]) {
       assert.match(allowedActions(facts(status)).reason!, /unclear/, String(status));
+      assert.equal(allowedActions(facts(status)).check, true);
     }
   });
 

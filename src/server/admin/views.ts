@@ -64,6 +64,8 @@ export interface AdminPaymentDetail extends AdminPaymentView {
     capture: string | null;
     cancel: boolean;
     refund: string | null;
+    /** "Ask Ogone for the status" is offered. */
+    check: boolean;
     reason: string | null;
   };
   /** True while the bank has not answered the last step (the page looks again by itself). */
@@ -184,6 +186,7 @@ export function detailView(
       capture: text(allowed.capture),
       cancel: allowed.cancel,
       refund: text(allowed.refund),
+      check: allowed.check,
       reason: allowed.reason,
     },
     waitingForBank:
