@@ -3,10 +3,14 @@ import { ogoneDemo } from './demo/vite-plugin.js';
 
 const retryDelays = process.env['DEMO_FEEDBACK_RETRY_MS'];
 const operation = process.env['DEMO_OPERATION'] === 'RES' ? 'RES' : undefined;
+// OGONE_PROVIDER=worldline-direct npm start: the demo on the Worldline Direct sandbox.
+const provider =
+  process.env['OGONE_PROVIDER'] === 'worldline-direct' ? 'worldline-direct' : 'ogone';
 
 export default defineConfig({
   plugins: [
     ogoneDemo({
+      provider,
       ...(retryDelays ? { feedbackRetryDelaysMs: retryDelays.split(',').map(Number) } : {}),
       ...(operation ? { operation } : {}),
     }),

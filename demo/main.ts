@@ -181,8 +181,9 @@ async function start(): Promise<void> {
   });
 
   const params = new URLSearchParams(location.search);
-  if (params.has('SHASIGN')) {
-    // Back from Ogone: the element verifies the result; the basket is the one we kept.
+  if (params.has('SHASIGN') || params.has('RETURNMAC')) {
+    // Back from Ogone (or Worldline Direct): the element verifies the result; the basket is the
+    // one we kept.
     const saved = sessionStorage.getItem(ORDER_KEY);
     const order = saved ? (JSON.parse(saved) as DemoOrder) : null;
     if (order) renderOrder(order);

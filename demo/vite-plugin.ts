@@ -1,6 +1,8 @@
 /**
  * Mounts, on the vite dev (and preview) server, what a merchant runs server-side: the companion
- * endpoint at /ogone, the Ogone sandbox at /ncol, and the demo shop's own API at /demo-api.
+ * endpoint at /ogone, the Ogone sandbox at /ncol, the Worldline Direct sandbox at /worldline, and
+ * the demo shop's own API at /demo-api. `provider: 'worldline-direct'` (OGONE_PROVIDER for
+ * `npm start`) runs the endpoint on Worldline Direct; cards saved on the Ogone sandbox pay there.
  * It only uses the package's public entry points, exactly as a merchant's app would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { openLedger, type Ledger } from 'ogone-checkout/ledger';
 import { createOgoneHandler, toNodeListener } from 'ogone-checkout/server';
-import { createSandbox } from 'ogone-checkout/sandbox';
+import { createSandbox, createWorldlineSandbox } from 'ogone-checkout/sandbox';
 import { DemoShop, withPayment } from './backend.js';
 
 /** Obviously-demo secrets. Real ones come from your environment and never reach the browser. */
@@ -75,11 +77,22 @@ function demoApi(shop: DemoShop, ledger: Ledger): Listener {
   };
 }
 
+/** Obviously-demo Worldline Direct keys (the Merchant Portal's, in real life). */
+export const DEMO_WORLDLINE = {
+  merchantId: DEMO_CONFIG.pspid,
+  apiKeyId: 'DEMO-API-KEY-1',
+  apiSecret: 'demo-worldline-api-secret-3',
+  webhookKeyId: 'DEMO-WEBHOOK-KEY-1',
+  webhookSecret: 'demo-worldline-webhook-secret-4',
+} as const;
+
 export interface DemoPluginOptions {
   /** Delays between the sandbox's feedback retries (ms). */
   feedbackRetryDelaysMs?: number[];
   /** `RES` to authorise only (capture from the payments page); default `SAL`. */
   operation?: 'SAL' | 'RES';
+  /** Which platform the endpoint uses (default `ogone`); both sandboxes always run. */
+  provider?: 'ogone' | 'worldline-direct';
 }
 
 export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
@@ -93,6 +106,8 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     const ledger = await openLedger(join(dir, 'ledger'));
     const ogone = createOgoneHandler({
       ...DEMO_CONFIG,
+      provider: options.provider ?? 'ogone',
+      worldlineDirect: { ...DEMO_WORLDLINE, environment: { baseUrl: `${origin}/worldline` } },
       environment: { baseUrl: `${origin}/ncol/test` },
       basePath: '/ogone',
       // Saved cards (one-click payment, 3-D Secure) need the API user; off on a non-loopback host.
@@ -135,7 +150,18 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
         ? { feedbackRetryDelaysMs: options.feedbackRetryDelaysMs }
         : {}),
     });
+    const worldline = createWorldlineSandbox({
+      ...DEMO_WORLDLINE,
+      basePath: '/worldline',
+      webhookUrl: `${origin}/ogone/feedback`,
+      ...(options.feedbackRetryDelaysMs
+        ? { webhookRetryDelaysMs: options.feedbackRetryDelaysMs }
+        : {}),
+      // A card saved on the Ogone sandbox is a legacy alias Worldline Direct takes as a token.
+      legacyAlias: (alias) => sandbox.aliasCard(alias),
+    });
     close = async () => {
+      worldline.close();
       sandbox.close();
       await ogone.close();
       await ledger.close();
@@ -144,6 +170,7 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     return [
       { prefix: '/ogone/', listener: toNodeListener(ogone) },
       { prefix: '/ncol/', listener: toNodeListener(sandbox.handler) },
+      { prefix: '/worldline/', listener: toNodeListener(worldline.handler) },
       { prefix: '/demo-api/', listener: demoApi(shop, ledger) },
     ];
   }
@@ -159,7 +186,7 @@ export function ogoneDemo(options: DemoPluginOptions = {}): Plugin {
     http?.once('close', () => void close?.());
     const middleware: Connect.NextHandleFunction = (req, res, next) => {
       const path = req.url ?? '/';
-      if (routes === undefined || !/^\/(ogone|ncol|demo-api)\//.test(path)) {
+      if (routes === undefined || !/^\/(ogone|ncol|worldline|demo-api)\//.test(path)) {
         next();
         return;
       }

@@ -13,6 +13,18 @@ interface Command {
   load: () => Promise<Run>;
 }
 
+type AfterSale = 'capture' | 'cancel' | 'refund' | 'status' | 'reconcile';
+
+function afterSale(name: AfterSale, summary: string): Command {
+  return {
+    summary,
+    load: async () => {
+      const { runAfterSale } = await import('./cli/operations.js');
+      return (argv, env) => runAfterSale(name, argv, env);
+    },
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'run the companion endpoint (configured by OGONE_* environment variables)',
@@ -29,9 +41,34 @@ const COMMANDS: Record<string, Command> = {
       return (argv, env) => runLedgerCommand('payments', argv, env);
     },
   },
+  capture: afterSale(
+    'capture',
+    'capture part or all of an authorisation [--amount 5.00] [--final]',
+  ),
+  cancel: afterSale('cancel', 'cancel an authorisation nothing was captured from'),
+  refund: afterSale('refund', 'refund part or all of what was captured [--amount 5.00] [--final]'),
+  status: afterSale('status', "ask Ogone a payment's status now and record it"),
+  reconcile: afterSale('reconcile', 'query payments left pending or uncertain, with back-off'),
   doctor: {
     summary: 'check the configuration, the platform, the API user, the backend and the ledger',
     load: async () => (await import('./cli/doctor.js')).runDoctor,
+  },
+  'migrate-to-worldline-direct': {
+    summary:
+      "[--dry-run] [--back]: move the ledger's saved cards to Worldline Direct (aliases as tokens)",
+    load: async () => {
+      const { runCommand } = await import('./cli/ledger-commands.js');
+      const { migrateToWorldline, MIGRATE_WORLDLINE_USAGE } =
+        await import('./cli/migrate-worldline.js');
+      return (argv, env) =>
+        runCommand(
+          'ogone-checkout migrate-to-worldline-direct',
+          migrateToWorldline,
+          MIGRATE_WORLDLINE_USAGE,
+          argv,
+          env,
+        );
+    },
   },
   ledger: {
     summary: "migrate: create or upgrade the payment ledger's tables",

@@ -52,6 +52,17 @@ export async function runLedgerCommand(
     return 2;
   }
   const [command, usage] = entry;
+  return runCommand(`${prefix} ${sub}`, command, usage, rest, env);
+}
+
+/** Runs one command on the ledger (`--help`, usage mistakes exit 2, failures exit 1, scrubbed). */
+export async function runCommand(
+  name: string,
+  command: Command,
+  usage: string,
+  rest: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(usage + ENV_NOTE);
     return 0;
@@ -64,14 +75,14 @@ export async function runLedgerCommand(
     return await command(rest, env);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${prefix} ${sub}: ${scrub(error.message)}\n\n${usage}`);
+      process.stderr.write(`${name}: ${scrub(error.message)}\n\n${usage}`);
       return 2;
     }
     const text =
       error instanceof OgoneLedgerError
         ? error.message
         : `${(error as Error).name}: ${(error as Error).message}`;
-    process.stderr.write(`${prefix} ${sub}: ${scrub(text).slice(0, 1000)}\n`);
+    process.stderr.write(`${name}: ${scrub(text).slice(0, 1000)}\n`);
     return 1;
   }
 }

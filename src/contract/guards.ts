@@ -41,7 +41,7 @@ export function isSignedPayload(value: unknown): value is SignedPayload {
   return (
     isObject(value) &&
     isString(value['action']) &&
-    value['method'] === 'POST' &&
+    (value['method'] === 'POST' || value['method'] === 'GET') &&
     isStringRecord(value['fields']) &&
     isString(value['orderId']) &&
     isConsistentSignedPayload(value as unknown as SignedPayload)
@@ -109,7 +109,8 @@ export function isSavedCards(value: unknown): value is SavedCards {
     typeof value['enabled'] === 'boolean' &&
     Array.isArray(value['cards']) &&
     value['cards'].every(isSavedCard) &&
-    (value['selectedCardId'] === null || isString(value['selectedCardId']))
+    (value['selectedCardId'] === null || isString(value['selectedCardId'])) &&
+    isOptionalString(value['reason'])
   );
 }
 
@@ -118,7 +119,7 @@ export function isPayAnswer(value: unknown): value is PayAnswer {
   if (!isObject(value)) return false;
   const kind = value['kind'];
   return kind === 'result'
-    ? isPaymentResult(value['result'])
+    ? isPaymentResult(value['result']) && isOptionalString(value['reason'])
     : kind === 'challenge'
       ? isString(value['url'])
       : kind === 'redirect' && isSignedPayload(value['payload']);

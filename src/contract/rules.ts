@@ -36,14 +36,15 @@ export function isStringRecord(value: unknown): value is Record<string, string> 
 /** The cross-field rule of a signed payload, once every field has its type. */
 export function isConsistentSignedPayload(payload: {
   action: string;
+  method: 'POST' | 'GET';
   fields: Record<string, string>;
   orderId: string;
 }): boolean {
   const { action, fields, orderId } = payload;
+  if (action.length === 0 || orderId.length === 0 || orderId.length > 30) return false;
+  // A GET (Worldline Direct's hosted checkout) carries nothing: the session is server-side.
+  if (payload.method === 'GET') return Object.keys(fields).length === 0;
   return (
-    action.length > 0 &&
-    orderId.length > 0 &&
-    orderId.length <= 30 &&
     fields['ORDERID'] === orderId &&
     SIGNATURE_PATTERN.test(fields['SHASIGN'] ?? '') &&
     Object.keys(fields).every((name) => FIELD_NAME_PATTERN.test(name))

@@ -61,14 +61,14 @@ export type _SignRequestSchemaMatches = Assert<
 export const SignedPayloadSchema = /* @__PURE__ */ z
   .object({
     action: z.string(),
-    method: z.custom<'POST'>((value) => value === 'POST'),
+    method: z.custom<'POST' | 'GET'>((value) => value === 'POST' || value === 'GET'),
     fields: z.custom<Record<string, string>>(isStringRecord),
     orderId: z.string(),
   })
   .check(
     z.refine(
       isConsistentSignedPayload,
-      'Not a signed payload: needs an action, ORDERID = orderId (max 30), upper-case names, hex SHASIGN.',
+      'Not a signed payload: needs an action, ORDERID = orderId (max 30), upper-case names, hex SHASIGN (a GET: no fields).',
     ),
   );
 export type _SignedPayloadSchemaMatches = Assert<

@@ -15,12 +15,19 @@ export interface SignRequest {
   returnUrl: string;
 }
 
-/** What `<endpoint>/sign` answers: everything the redirect form needs, already signed. */
+/**
+ * What `<endpoint>/sign` answers: everything the redirect needs. Legacy Ogone: a signed form the
+ * element POSTs (`method: 'POST'`). Worldline Direct: a hosted checkout the element navigates to
+ * (`method: 'GET'`, `fields` empty: the session was created server-side).
+ */
 export interface SignedPayload {
-  /** The hosted payment page URL the form posts to. */
+  /** The hosted payment page URL the form posts to (or the hosted checkout to go to). */
   action: string;
-  method: 'POST';
-  /** Every form field, `SHASIGN` included: names upper-case, values exactly as signed. */
+  method: 'POST' | 'GET';
+  /**
+   * POST: every form field, `SHASIGN` included: names upper-case, values exactly as signed.
+   * GET: empty.
+   */
   fields: Record<string, string>;
   /** Ogone ORDERID of this payment attempt (also `fields.ORDERID`). */
   orderId: string;
@@ -141,7 +148,8 @@ export interface PayRequest {
 /**
  * What `<endpoint>/pay` answers. `result`: a verified outcome, shown like a hosted-page return
  * (paid/authorized; refused/invalid: offer another card; pending/uncertain: never "try again").
- * `challenge`: the bank asks for 3-D Secure; navigate to `url` (the endpoint's own origin). The
+ * `challenge`: the bank asks for 3-D Secure; navigate to `url`, a path on the endpoint's own
+ * origin (`<basePath>/challenge/<id>`: resolve it against the endpoint URL), served once. The
  * shopper comes back to `returnUrl` with signed parameters, verified as usual. `redirect`: the
  * bank insists on its own page; post `payload` as after /sign (the saved card is preselected).
  */

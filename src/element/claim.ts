@@ -4,10 +4,13 @@
  * `order-ref`, else the first (which then shows `order-mismatch`). The others stay in checkout.
  */
 
-/** The order reference a return says it is for (`COMPLUS`, any case), if any. */
+/**
+ * The order reference a return says it is for (Ogone's `COMPLUS`, any case; Worldline Direct's
+ * `orderRef`, which our return URL carries), if any.
+ */
 export function returnOrderRef(query: string): string | undefined {
   for (const [name, value] of new URLSearchParams(query)) {
-    if (name.toUpperCase() === 'COMPLUS') return value;
+    if (name.toUpperCase() === 'COMPLUS' || name === 'orderRef') return value;
   }
   return undefined;
 }

@@ -4,11 +4,9 @@
  * aborted when the host element leaves the document.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { KNOWN_OGONE_HOSTS } from '../protocol/environment.js';
 import { isEndpointErrorCode } from '../contract/errors.js';
 import { isEndpointError, isSignedPayload } from '../contract/guards.js';
 import type { SignedPayload, SignRequest } from '../contract/types.js';
-import { hasCredentials, parseHttpUrl } from '../internal/url.js';
 import type { OgoneErrorCode, OgoneErrorDetail } from './events.js';
 
 /** What a request gives: a validated value, a typed error, or nothing because it was aborted. */
@@ -29,26 +27,6 @@ export function failure(code: OgoneErrorCode, message: string, cause?: unknown) 
 /** `<endpoint>/<path>` whatever the trailing slashes of `endpoint`. */
 export function endpointUrl(endpoint: string, path: string): string {
   return `${endpoint.replace(/\/+$/, '')}/${path}`;
-}
-
-/** Parses the `allowed-hosts` attribute: space-separated `host[:port]`, lower-cased. */
-export function parseAllowedHosts(value: string | null | undefined): string[] {
-  return (value ?? '')
-    .split(/\s+/)
-    .map((host) => host.trim().toLowerCase())
-    .filter((host) => host !== '');
-}
-
-/**
- * Whether the signed form may be posted to `action`: https on a known Ogone host (default port), or
- * http/https on a host listed in `allowedHosts` (exact `host[:port]`, e.g. the local sandbox).
- */
-export function isTrustedAction(action: string, allowedHosts: readonly string[]): boolean {
-  const url = parseHttpUrl(action);
-  if (url === undefined || hasCredentials(url)) return false;
-  const host = url.host.toLowerCase();
-  if (url.protocol === 'https:' && KNOWN_OGONE_HOSTS.includes(host)) return true;
-  return allowedHosts.includes(host);
 }
 
 /** One request to the endpoint: what to send and how to check the answer. */

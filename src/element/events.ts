@@ -57,8 +57,9 @@ export type OgoneErrorCode =
   /** An answer did not match the expected schema. Nothing from it was used. */
   | 'invalid-payload'
   /**
-   * The signed `action` is not https on a known Ogone host nor on an `allowed-hosts` entry, or a
-   * 3-D Secure challenge URL from `/pay` is not on the endpoint's own origin. Nothing was opened.
+   * The signed `action` is not https on a known Ogone or Worldline Direct host nor on an
+   * `allowed-hosts` entry, or a 3-D Secure challenge URL from `/pay` is not on the endpoint's own
+   * origin. Nothing was opened.
    */
   | 'foreign-action'
   /** The signed `PSPID` differs from the `pspid` attribute: the form was not posted. */

@@ -8,8 +8,9 @@ import {
 } from 'lit';
 import type { OrderStatus, PaymentResult, SignedPayload } from '../contract/types.js';
 import { hasOgoneReturnParams } from '../protocol/params.js';
+import { hasWorldlineReturnParams } from '../protocol/worldline/return.js';
 import { claimantIndex, returnOrderRef } from './claim.js';
-import { EndpointClient, failure, isTrustedAction, parseAllowedHosts } from './endpoint-client.js';
+import { EndpointClient, failure } from './endpoint-client.js';
 import type {
   OgoneCheckoutEventDetails,
   OgoneCheckoutEventName,
@@ -156,7 +157,7 @@ export class OgoneCheckout extends LitElement {
 
   /**
    * Space-separated extra `host[:port]` the signed form may be posted to (http or https), e.g.
-   * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone host is accepted.
+   * `127.0.0.1:5173` for the local sandbox. Otherwise only https on a known Ogone or Worldline Direct host is accepted.
    */
   allowedHosts = '';
 
@@ -361,15 +362,7 @@ export class OgoneCheckout extends LitElement {
             </button>`
           : nothing
       }
-      ${
-        form
-          ? html`<form method="post" accept-charset="UTF-8" action=${form.action} hidden>
-              ${Object.entries(form.fields).map(
-                ([name, value]) => html`<input type="hidden" name=${name} value=${value} />`,
-              )}
-            </form>`
-          : nothing
-      }
+      ${form && returnHalf ? returnHalf.renderRedirectForm(form) : nothing}
     </div>`;
   }
 
@@ -411,7 +404,7 @@ export class OgoneCheckout extends LitElement {
    */
   #decide(): void {
     const query = location.search;
-    if (hasOgoneReturnParams(query)) {
+    if (hasOgoneReturnParams(query) || hasWorldlineReturnParams(query)) {
       const elements = [...connected];
       const claimant =
         elements[
@@ -644,19 +637,15 @@ export class OgoneCheckout extends LitElement {
 
   /** Checks the signed form and posts it to Ogone (after `/sign`, or `/pay` sending there). */
   async #redirect(payload: SignedPayload): Promise<void> {
-    if (!isTrustedAction(payload.action, parseAllowedHosts(this.allowedHosts))) {
-      return this.#fail('sign', {
-        code: 'foreign-action',
-        message: `The signed form posts to ${payload.action.slice(0, 200)}: not https on a known Ogone host nor in allowed-hosts.`,
-      });
-    }
-    const pspid = payload.fields['PSPID'] ?? '';
-    if (this.pspid && pspid !== this.pspid) {
-      return this.#fail('sign', {
-        code: 'pspid-mismatch',
-        message: `The signed form is for PSPID ${JSON.stringify(pspid.slice(0, 60))}, not the pspid attribute ${JSON.stringify(this.pspid)}.`,
-      });
-    }
+    // The checks and the form load with the return half (asked for with the order status).
+    const half = await loadReturnHalf().catch(() => undefined);
+    const problem = half
+      ? half.redirectProblem(payload, this.allowedHosts, this.pspid)
+      : {
+          code: 'network' as const,
+          message: 'The return half of <ogone-checkout> could not be loaded.',
+        };
+    if (problem) return this.#fail('sign', problem);
     const fields = Object.fromEntries(
       Object.entries(payload.fields).filter(([name]) => name !== 'SHASIGN'),
     );

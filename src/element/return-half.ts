@@ -10,6 +10,7 @@ import type { EndpointAnswer, EndpointClient } from './endpoint-client.js';
 import { formatAmount } from './format.js';
 export { receiptOf } from './receipt.js';
 export { SavedCardList } from './saved-cards.js';
+export { redirectProblem, renderRedirectForm } from './redirect.js';
 export { EN_ON_DEMAND } from './strings/en-on-demand.js';
 import { resultKey } from './result-session.js';
 import type { OgoneCheckoutStrings } from './strings.js';

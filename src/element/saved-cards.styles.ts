@@ -43,12 +43,16 @@ export const savedCardStyles = css`
     font-style: italic;
   }
 
-  .confirm {
-    grid-column: 1 / -1;
+  .confirm,
+  .answers {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0 1.25em;
+  }
+
+  .confirm {
+    grid-column: 1 / -1;
     padding-left: 1.625em;
   }
 

@@ -289,22 +289,24 @@ export class SavedCardList {
         confirming
           ? html`<span part="remove-confirm" class="confirm">
               <span id="remove-question">${fill(strings.removeQuestion, 'card', name)}</span>
-              <button
-                part="remove-yes"
-                type="button"
-                aria-describedby="remove-question"
-                @click=${() => void this.#remove(card, strings)}
+              <span class="answers"
+                ><button
+                  part="remove-yes"
+                  type="button"
+                  aria-describedby="remove-question"
+                  @click=${() => void this.#remove(card, strings)}
+                >
+                  ${strings.removeYes}
+                </button>
+                <button
+                  part="remove-no"
+                  type="button"
+                  aria-describedby="remove-question"
+                  @click=${() => this.#ask(null, card)}
+                >
+                  ${strings.removeNo}
+                </button></span
               >
-                ${strings.removeYes}
-              </button>
-              <button
-                part="remove-no"
-                type="button"
-                aria-describedby="remove-question"
-                @click=${() => this.#ask(null, card)}
-              >
-                ${strings.removeNo}
-              </button>
             </span>`
           : html`<button
               part="remove-button"

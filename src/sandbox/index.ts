@@ -15,3 +15,10 @@ export type { SandboxControls } from './sandbox-pages/controls.js';
 export type { ControlsState, DirectLinkPage } from './state/controls.js';
 export type { FeedbackDelivery } from './feedback.js';
 export { TEST_CARDS, type CardBehaviour, type TestCard } from './cards.js';
+export { createWorldlineSandbox, type WorldlineSandbox } from './worldline/sandbox.js';
+export type {
+  LegacyAliasLookup,
+  LegacyCard,
+  WorldlineSandboxOptions,
+} from './worldline/options.js';
+export type { WebhookDelivery } from './worldline/webhooks.js';

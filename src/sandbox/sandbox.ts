@@ -15,6 +15,7 @@ import { matchRoute } from './http/router.js';
 import { resolveSandboxOptions, type SandboxOptions } from './options.js';
 import { answerControls, sandboxControls, type SandboxControls } from './sandbox-pages/controls.js';
 import { AliasStore } from './state/aliases.js';
+import type { LegacyCard } from './worldline/options.js';
 import { ChallengeStore } from './state/challenges.js';
 import { Controls } from './state/controls.js';
 import { PaidOrders } from './state/paid-orders.js';
@@ -47,6 +48,12 @@ export interface Sandbox {
   close(): void;
   /** Feedback attempts so far, oldest first (what `GET /ncol/sandbox/feedback-log` answers). */
   feedbackLog(): readonly FeedbackDelivery[];
+  /**
+   * The card behind an alias this sandbox saved for its PSPID (`expired` past its ED month,
+   * `undefined` if unknown): what the Worldline Direct sandbox's `legacyAlias` takes, so aliases
+   * saved here pay there as legacy tokens.
+   */
+  aliasCard(alias: string): LegacyCard | 'expired' | undefined;
 }
 
 function notFound(): Promise<Response> {
@@ -165,5 +172,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       feedback?.close();
     },
     feedbackLog,
+    aliasCard: (alias) => context.aliases.card(config.pspid, alias, config.now()),
   };
 }

@@ -56,11 +56,14 @@ export type {
   OnPaymentResult,
   OutboxOptions,
   OrderCheck,
+  ProviderName,
   RequestLogEntry,
   ResolveOrder,
   TrustedCustomer,
   TrustedOrder,
+  WorldlineDirectSettings,
 } from './types.js';
+export type { WorldlineEnvironment } from '../protocol/worldline/environment.js';
 export type {
   EndpointErrorCode,
   HashAlgorithm,

@@ -11,6 +11,10 @@ import type {
 } from '../protocol/index.js';
 import type { DirectLinkLogEntry } from './directlink/types.js';
 import type { AdminOptions } from './admin/options.js';
+import type { ProviderName } from './providers/provider.js';
+import type { WorldlineDirectSettings } from './providers/worldline-direct/options.js';
+
+export type { ProviderName, WorldlineDirectSettings };
 
 /** Hash function option; see `DigestFunction` in `ogone-checkout/protocol`. */
 export type { DigestFunction };
@@ -68,7 +72,9 @@ export interface TrustedOrder {
 /**
  * How a verified feedback relates to the order `resolveOrder` knows:
  * `matched` (same amount and currency), `amount-mismatch` (the money moved for another amount or
- * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null).
+ * currency — investigate, do not ship) or `unknown-order` (`resolveOrder` returned null). For an
+ * after-sale step (a feedback with `PAYIDSUB`: a partial capture or refund) the amount is the
+ * step's: it matches when it is at most the order's amount, in the order's currency.
  */
 export type OrderCheck = 'matched' | 'amount-mismatch' | 'unknown-order';
 
@@ -136,7 +142,9 @@ export interface EventLogEntry {
    * `delivery-dead`: an outbox delivery failed and is retried later / was given up (dead letter);
    * `card-forgotten` (info): a shopper removed a saved card, forgotten locally only (Ogone has no
    * DirectLink call to delete an alias); `saved-card-payment` (warn/error): a `/pay` the platform
-   * could not complete (unreachable, refused credentials, a lost answer).
+   * could not complete (unreachable, refused credentials, a lost answer);
+   * `platform-failed`: a call to the platform's API (Worldline Direct) failed (its code and
+   * `errorId`, never a secret); `webhook-ignored`: a verified webhook about no payment of ours.
    */
   event:
     | 'config'
@@ -147,7 +155,9 @@ export interface EventLogEntry {
     | 'delivery-retry'
     | 'delivery-dead'
     | 'card-forgotten'
-    | 'saved-card-payment';
+    | 'saved-card-payment'
+    | 'platform-failed'
+    | 'webhook-ignored';
   message: string;
   hook?: 'resolveOrder' | 'onPaymentResult' | undefined;
   /** For delivery entries: the result's idempotency key and the attempt number. */
@@ -185,6 +195,14 @@ export interface DirectLinkOptions {
 
 /** Options of {@link createOgoneHandler}; validated when the handler is created. */
 export interface OgoneHandlerOptions {
+  /**
+   * Which platform takes the payments: `ogone` (default: the legacy hosted page, SHA-IN/OUT,
+   * DirectLink) or `worldline-direct` (its successor: hosted checkout, v1HMAC API, webhooks; needs
+   * `worldlineDirect` and a `ledger`). The tag, its events, the ledger and saved cards stay the same.
+   */
+  provider?: ProviderName | undefined;
+  /** The Worldline Direct settings (Merchant Portal values), for `provider: 'worldline-direct'`. */
+  worldlineDirect?: WorldlineDirectSettings | undefined;
   /** Your Ogone PSPID (merchant id). */
   pspid: string;
   /** SHA-IN passphrase (signs what is sent to Ogone). Never leaves the server. */

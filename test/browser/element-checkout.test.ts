@@ -317,6 +317,63 @@ describe('<ogone-checkout> checkout half', () => {
     expect(edges.submitted).to.have.length(1);
   });
 
+  it('follows a Worldline Direct hosted checkout with GET (https on a Worldline host), query kept', async () => {
+    const hosted =
+      'https://payment.preprod.direct.worldline-solutions.com/hostedcheckout/PaymentMethods/Selection/abc123?lang=fr&x=a%20b';
+    stubFetch({
+      status: 200,
+      body: { action: hosted, method: 'GET', fields: {}, orderId: 'SO-1001-w' },
+    });
+    // The pspid check reads the signed form's PSPID: a GET (a server-side session) has none.
+    const el = await checkout('pspid="demoshop"');
+    const redirects = collect<{ action: string; fields: Record<string, string> }>(
+      'ogone-before-redirect',
+    );
+    button(el).click();
+    await waitUntil(() => edges.submitted.length === 1, 'the hosted checkout form');
+    const form = edges.submitted[0]!;
+    expect(form.method).to.equal('get');
+    expect(form.action).to.equal(
+      'https://payment.preprod.direct.worldline-solutions.com/hostedcheckout/PaymentMethods/Selection/abc123',
+    );
+    const sent = Object.fromEntries(new FormData(form) as unknown as Iterable<[string, string]>);
+    expect(sent).to.deep.equal({ lang: 'fr', x: 'a b' });
+    expect(redirects[0]!.action).to.equal(hosted);
+    expect(redirects[0]!.fields).to.deep.equal({});
+  });
+
+  it('refuses a GET to plain http on a Worldline host, and a GET carrying fields', async () => {
+    stubFetch(
+      {
+        status: 200,
+        body: {
+          action: 'http://payment.direct.worldline-solutions.com/hostedcheckout/x',
+          method: 'GET',
+          fields: {},
+          orderId: 'SO-1001-h',
+        },
+      },
+      {
+        status: 200,
+        body: {
+          action: 'https://payment.direct.worldline-solutions.com/hostedcheckout/x',
+          method: 'GET',
+          fields: { AMOUNT: '1' },
+          orderId: 'SO-1001-f',
+        },
+      },
+    );
+    const el = await checkout();
+    const first = oneEvent(el, 'ogone-error');
+    button(el).click();
+    expect((await first).detail.code).to.equal('foreign-action');
+    const other = await checkout();
+    const second = oneEvent(other, 'ogone-error');
+    button(other).click();
+    expect((await second).detail.code).not.to.equal(undefined);
+    expect(edges.submitted).to.have.length(0);
+  });
+
   it('shows a message and a working retry when the endpoint cannot be reached', async () => {
     stubFetch(new TypeError('Failed to fetch'), { status: 200, body: signedPayload() });
     const el = await checkout();

@@ -490,6 +490,34 @@ describe('saved cards: paying with one', () => {
     });
   }
 
+  it('locks the list while a payment is on its way', async () => {
+    endpoint({ cards: list([VISA, MASTERCARD]), pay: ['hang'] });
+    const el = await checkout();
+    button(el)!.click();
+    await untilState(el, 'signing');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('fieldset')!.disabled).to.equal(true);
+    expect(button(el)!.disabled).to.equal(true);
+    expect(pays()).to.have.length(1);
+  });
+
+  it('keeps a paid result for the tab, but not a refused one (the list stays the checkout)', async () => {
+    const refused = result('refused', { orderId: 'SO-1001-d1' });
+    endpoint({ pay: [{ status: 200, body: { kind: 'result', result: refused } }] });
+    let el = await checkout();
+    button(el)!.click();
+    await waitUntil(() => said(el) !== '');
+    expect(sessionStorage.length).to.equal(0);
+    el.remove();
+    endpoint({ pay: [{ status: 200, body: { kind: 'result', result: PAID } }] });
+    el = await checkout();
+    button(el)!.click();
+    await untilState(el, 'done');
+    expect(JSON.parse(sessionStorage.getItem('ogone-checkout:result:SO-1001')!)).to.deep.equal(
+      PAID,
+    );
+  });
+
   it('goes to the 3-D Secure challenge on the endpoint origin', async () => {
     const navigations = stopNavigations();
     endpoint({ pay: [{ status: 200, body: { kind: 'challenge', url: '/ogone/challenge/k3x9' } }] });

@@ -54,7 +54,10 @@ async function newShopper(): Promise<Page> {
 }
 
 async function openStore(page: Page): Promise<string> {
+  // Every demo order is the same customer's: once a test saved a card, the checkout lists it.
+  const cards = page.waitForResponse((response) => response.url().includes('/ogone/cards?'));
   await page.goto(demo.url);
+  await cards;
   const ref = page.locator('#order-ref');
   await page.waitForFunction(() =>
     /^SO-\d+$/.test(document.querySelector('#order-ref')?.textContent ?? ''),
@@ -86,6 +89,10 @@ async function nextOrderId(page: Page, act: () => Promise<void>): Promise<string
 }
 
 async function goToSandbox(page: Page, saveCard = false): Promise<string> {
+  // These journeys pay on the hosted page: a new card, not one saved by an earlier test.
+  await page.waitForTimeout(200);
+  const newCard = page.getByRole('radio', { name: 'Use a new card' });
+  if ((await newCard.count()) > 0) await newCard.check();
   if (saveCard) await page.getByLabel('Save my card for future purchases').check();
   return nextOrderId(page, () => page.getByRole('button', { name: 'Pay now' }).click());
 }

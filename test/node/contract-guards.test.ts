@@ -176,6 +176,7 @@ const savedCards = fc
       anyValue,
     ),
     selectedCardId: usually(fc.constantFrom(null, 'c_1'), anyValue),
+    reason: fc.option(usually(fc.constant('No API user.'), anyValue), { nil: undefined }),
   })
   .map((value) => JSON.parse(JSON.stringify(value)) as Record<string, Json>);
 
@@ -183,6 +184,9 @@ const payAnswer = fc.oneof(
   fc.record({
     kind: usually(fc.constant('result'), fc.constantFrom('challenge', 'redirect', 'Result')),
     result: fc.oneof(paymentResult, mutated(paymentResult)),
+    reason: fc.option(usually(fc.constant('Your bank refused the payment.'), anyValue), {
+      nil: undefined,
+    }),
   }),
   fc.record({
     kind: usually(fc.constant('challenge'), fc.constantFrom('result', 'redirect')),

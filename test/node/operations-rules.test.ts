@@ -272,3 +272,29 @@ describe('reconciliation back-off', () => {
     );
   });
 });
+
+describe('README', () => {
+  it('shows the after-sale snippet the project type-checks (test/types/after-sale.ts)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const checked = readFileSync(new URL('../types/after-sale.ts', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## After the sale'));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    assert.equal(snippet, checked.split('\n').slice(1).join('\n'));
+  });
+});
+
+describe('order check of an after-sale step', () => {
+  it('a partial capture or refund matches when at most the order amount, same currency', async () => {
+    const { orderCheck } = await import('../../src/server/rules/order-check.js');
+    const order = { order: { amount: '15.10', currency: 'EUR' }, minor: '1510' };
+    const result = (amount: string, currency = 'EUR') =>
+      ({ amount, currency }) as Parameters<typeof orderCheck>[1];
+    assert.equal(orderCheck(order, result('5.00'), 1), 'matched');
+    assert.equal(orderCheck(order, result('15.10'), 2), 'matched');
+    assert.equal(orderCheck(order, result('15.11'), 2), 'amount-mismatch');
+    assert.equal(orderCheck(order, result('5.00', 'USD'), 1), 'amount-mismatch');
+    assert.equal(orderCheck(order, result('5.00'), 0), 'amount-mismatch', 'the payment itself');
+    assert.equal(orderCheck(null, result('5.00'), 1), 'unknown-order');
+  });
+});

@@ -16,7 +16,7 @@ import {
 } from '../../src/server/index.js';
 import { openShop, type Shop } from '../helpers/after-sale.js';
 import { call } from '../helpers/directlink.js';
-import { freshSchema, targets } from '../helpers/ledger-targets.js';
+import { eventually, freshSchema, targets } from '../helpers/ledger-targets.js';
 import { HOST, PSPID, SHA_IN, SHA_OUT } from '../helpers/sandbox.js';
 
 /** Asserts the promise rejects with an OgoneOperationError of this code; returns it. */
@@ -88,6 +88,22 @@ for (const target of targets()) {
       );
       await refused(s.ops.capture(ref, { amount: 1 }), 'not-capturable');
       assert.equal(maintenance(s).length, 2, 'the refusal sent nothing');
+      // The outbox told the merchant about every step (any endpoint on the ledger may deliver).
+      const told = () =>
+        shops.flatMap((other) => other.delivered).filter((d) => d.orderRef === ref);
+      await eventually(() => told().length === 5, 5_000, 'five deliveries');
+      assert.deepEqual(
+        told()
+          .map((d) => `${d.status}:${d.amount}:${d.orderCheck}`)
+          .sort(),
+        [
+          '5:15.10:matched',
+          '91:10.10:matched',
+          '91:5.00:matched',
+          '9:10.10:matched',
+          '9:5.00:matched',
+        ],
+      );
       const history = await s.ledger.paymentHistory(payment!.id);
       assert.deepEqual(
         history!.events.map((e) => [e.source, e.status, e.step]),

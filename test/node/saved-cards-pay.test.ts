@@ -15,6 +15,7 @@ import {
 import type { Ledger } from '../../src/ledger/index.js';
 import { signShaIn } from '../../src/protocol/index.js';
 import { createDirectLinkClient } from '../../src/server/directlink/client.js';
+import { createOgoneHandler } from '../../src/server/index.js';
 import { driverOf } from '../../src/server/ledger/ledger.js';
 import { API_USER, CHALLENGE_CARD, DL_SHA_IN } from '../helpers/directlink.js';
 import { eventually, targets } from '../helpers/ledger-targets.js';
@@ -49,6 +50,9 @@ for (const target of targets()) {
       bench = await startBench(ledger);
     });
     after(async () => {
+      await bench.close();
+      await ledger.close();
+      await target.cleanup();
       // The secret scan over everything the suite saw.
       const seen = [...bench.bodies, ...bench.logs.map((entry) => JSON.stringify(entry))];
       for (const text of seen) {
@@ -59,9 +63,6 @@ for (const target of targets()) {
           );
         }
       }
-      await bench.close();
-      await ledger.close();
-      await target.cleanup();
     });
 
     const eventsOf = async (orderRef: string) => {
@@ -220,18 +221,42 @@ for (const target of targets()) {
       assert.match(parsed.url, /^\/ogone\/challenge\/[A-Za-z0-9_-]{32}$/);
       assert.equal((await ledger.orderStatus(ref)).state, 'pending');
 
-      const page = await fetch(`${bench.endpointUrl}${parsed.url}`);
-      const html = await page.text();
-      assert.equal(page.status, 200);
-      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
-      assert.equal(page.headers.get('cache-control'), 'no-store');
-      const csp = page.headers.get('content-security-policy') ?? '';
+      // Two endpoint instances on one ledger, asked at the same moment: one serves it.
+      const twin = createOgoneHandler({
+        pspid: PSPID,
+        shaIn: SHA_IN,
+        shaOut: 'Another-instance-SHA-OUT-1',
+        environment: 'test',
+        allowedReturnOrigins: ['https://shop.example'],
+        resolveOrder: () => null,
+        onPaymentResult: () => undefined,
+        logger: false,
+        ledger,
+        outbox: { worker: false },
+      });
+      const [page, other] = await Promise.all([
+        fetch(`${bench.endpointUrl}${parsed.url}`),
+        twin(new Request(`http://127.0.0.1${parsed.url}`)),
+      ]);
+      await twin.close();
+      assert.deepEqual([page.status, other.status].sort(), [200, 410], 'served once');
+      const html = page.status === 200 ? await page.text() : await other.text();
+      const served = page.status === 200 ? page : other;
+      assert.match(served.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(served.headers.get('cache-control'), 'no-store');
+      const csp = served.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'none'/);
       assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*'/);
       assert.ok(csp.includes(`form-action ${bench.sandboxUrl}`), csp);
       assert.match(csp, /frame-ancestors 'none'/);
       assert.match(html, /<form id="ogone-3ds-form"/);
 
+      const challengeId = parsed.url.split('/').at(-1)!;
+      assert.ok(
+        !bench.logs.some((entry) => JSON.stringify(entry).includes(challengeId)),
+        'the one-time id is not logged',
+      );
+      assert.ok(bench.logs.some((e) => e.event === 'request' && e.path === '/ogone/challenge/…'));
       const second = await fetch(`${bench.endpointUrl}${parsed.url}`);
       assert.equal(second.status, 410);
       assert.ok(!(await second.text()).includes('ogone-3ds-form'), 'not served twice');
@@ -248,6 +273,11 @@ for (const target of targets()) {
       assert.equal(result.status, 9);
       assert.equal(result.orderRef, ref);
       await assertConfirmedByQuery(ref, mark, 9);
+      const listed = await bench.call('GET', `/ogone/cards?orderRef=${ref}`);
+      const used = (listed.body['cards'] as { id: string; lastUsedAt: string | null }[]).find(
+        (c) => c.id === cardId,
+      );
+      assert.notEqual(used?.lastUsedAt, null, 'the card is marked used after the challenge');
     });
 
     it('a failed 3-D Secure challenge: /verify shows it refused, confirmed by querydirect', async () => {
@@ -336,6 +366,7 @@ for (const target of targets()) {
         (lost.body['error'] as { message: string }).message,
         /may have gone through\. Do not pay again/,
       );
+      assert.equal((await ledger.orderStatus(ref)).state, 'uncertain', 'never "pay again"');
       const held = await bench.call('POST', '/ogone/pay', { json: payBody(ref, cardId) });
       assert.equal(held.status, 409);
       assert.match((held.body['error'] as { message: string }).message, /on its way/);

@@ -23,14 +23,18 @@ import {
   startBench,
   type Bench,
 } from '../helpers/saved-cards.js';
-import { SHA_OUT } from '../helpers/sandbox.js';
+import { SHA_IN, SHA_OUT } from '../helpers/sandbox.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readEnv } from '../../src/server/serve/env.js';
+import { readLedgerEnv } from '../../src/server/serve/ledger-env.js';
+import { buildHandler } from '../../src/server/serve/run.js';
 
 const customer = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Every answer and log line of a bench, scanned for secrets and card numbers. */
 function scan(bench: Bench): void {
   const seen = [...bench.bodies, ...bench.logs.map((entry) => JSON.stringify(entry))];
-  assert.ok(seen.length > 0);
   for (const text of seen) {
     for (const secret of [...SECRETS, ...CARD_NUMBERS, 'PSWD']) {
       assert.ok(
@@ -51,10 +55,10 @@ for (const target of targets()) {
       bench = await startBench(ledger);
     });
     after(async () => {
-      scan(bench);
       await bench.close();
       await ledger.close();
       await target.cleanup();
+      scan(bench);
     });
 
     it("lists the order's customer's cards: masked, expiry MM/YY, expired flagged, the last used valid one selected, never the alias", async () => {
@@ -346,6 +350,74 @@ describe('saved cards off', () => {
       assert.equal(pay.status, 409);
       assert.equal(errorCode(pay), 'saved-cards-unavailable');
       assert.equal((await bench.call('GET', '/ogone/challenge/abcdefabcdefabcdef')).status, 404);
+      scan(bench);
+    } finally {
+      await bench.close();
+    }
+  });
+
+  it('serve: OGONE_USERID and OGONE_PASSWORD turn saved cards on; without them the list says why', async () => {
+    const backend = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ amount: '10.00', currency: 'EUR', customerId: 'SERVE-C1' }));
+    });
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+    const ledger = await targets()[0]!.open();
+    const env = {
+      OGONE_PSPID: 'SHOP1',
+      OGONE_SHA_IN: SHA_IN,
+      OGONE_SHA_OUT: SHA_OUT,
+      OGONE_BASE_URL: 'http://127.0.0.1:9/ncol/test',
+      OGONE_ALLOWED_RETURN_ORIGINS: 'https://shop.example',
+      OGONE_ORDER_LOOKUP_URL: `${base}/orders`,
+      OGONE_RESULT_WEBHOOK_URL: `${base}/results`,
+    };
+    const lines: string[] = [];
+    const cards = async (extra: Record<string, string>) => {
+      const handler = buildHandler(
+        readEnv({ ...env, ...extra }),
+        readLedgerEnv({}),
+        ledger,
+        (entry) => lines.push(JSON.stringify(entry)),
+      );
+      try {
+        const response = await handler(new Request('http://127.0.0.1/ogone/cards?orderRef=SO-1'));
+        return SavedCardsSchema.parse(await response.json());
+      } finally {
+        await handler.close();
+      }
+    };
+    try {
+      const off = await cards({});
+      assert.equal(off.enabled, false);
+      assert.match(off.reason ?? '', /OGONE_USERID and OGONE_PASSWORD/);
+      const on = await cards({ OGONE_USERID: 'shop-api', OGONE_PASSWORD: 'Serve-Api-Password-1' });
+      assert.deepEqual(on, { enabled: true, cards: [], selectedCardId: null });
+      assert.ok(!lines.join('\n').includes('Serve-Api-Password-1'));
+    } finally {
+      await ledger.close();
+      backend.closeAllConnections();
+      await new Promise((resolve) => backend.close(resolve));
+    }
+  });
+
+  it('a ledger that fails: 503 ledger-unavailable on /cards, /pay and /challenge, logged without secrets, never a 500', async () => {
+    const ledger = await targets()[0]!.open();
+    const bench = await startBench(ledger);
+    try {
+      const ref = bench.order('C-DOWN');
+      await ledger.close();
+      const list = await bench.call('GET', `/ogone/cards?orderRef=${ref}`);
+      const pay = await bench.call('POST', '/ogone/pay', {
+        json: { orderRef: ref, cardId: 'abc', browser: BROWSER, returnUrl: RETURN_URL },
+      });
+      const challenge = await bench.call('GET', `/ogone/challenge/${'B'.repeat(32)}`);
+      for (const answer of [list, pay, challenge]) {
+        assert.equal(answer.status, 503, answer.text);
+        assert.equal(errorCode(answer), 'ledger-unavailable');
+      }
+      assert.ok(bench.logs.some((e) => e.event === 'ledger-failed'));
       scan(bench);
     } finally {
       await bench.close();

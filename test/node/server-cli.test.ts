@@ -292,6 +292,35 @@ describe('ogone-checkout serve', () => {
     assert.match(both.output, /OGONE_BASE_URL/);
   });
 
+  it('OGONE_PROVIDER=worldline-direct: each missing or wrong WORLDLINE_* variable names itself, never its value', async () => {
+    const env = {
+      ...baseEnv('http://127.0.0.1:9'),
+      OGONE_PROVIDER: 'worldline-direct',
+      WORLDLINE_API_KEY_ID: 'key-1',
+      WORLDLINE_API_SECRET: 'Worldline-Api-Secret-of-the-cli-test',
+      WORLDLINE_WEBHOOK_KEY_ID: 'hook-1',
+      WORLDLINE_WEBHOOK_SECRET: 'Worldline-Webhook-Secret-of-the-cli-test',
+    };
+    const missing = await runToExit({ ...env, WORLDLINE_API_SECRET: undefined });
+    assert.equal(missing.code, 1);
+    assert.match(missing.output, /Invalid WORLDLINE_API_SECRET: is required/);
+    const copied = await runToExit({ ...env, WORLDLINE_WEBHOOK_SECRET: 'Webhook-Secret-x ' });
+    assert.equal(copied.code, 1);
+    assert.match(copied.output, /Invalid WORLDLINE_WEBHOOK_SECRET: must not start or end/);
+    assert.ok(!copied.output.includes('Webhook-Secret-x'), copied.output);
+    const plain = await runToExit({ ...env, WORLDLINE_BASE_URL: 'http://payment.example' });
+    assert.match(plain.output, /Invalid WORLDLINE_BASE_URL: must use https/);
+    const provider = await runToExit({ ...env, OGONE_PROVIDER: 'adyen' });
+    assert.match(provider.output, /Invalid OGONE_PROVIDER: must be ogone or worldline-direct/);
+    // The ledger keeps the hosted checkout's RETURNMAC: worldline-direct refuses OGONE_DATABASE_URL=off.
+    const noLedger = await runToExit(env);
+    assert.equal(noLedger.code, 1);
+    assert.match(noLedger.output, /Invalid OGONE_DATABASE_URL: is required with provider/);
+    for (const run of [missing, copied, plain, provider, noLedger]) {
+      assert.ok(!run.output.includes(env.WORLDLINE_API_SECRET), run.output);
+    }
+  });
+
   it('reports every wrong variable at once', async () => {
     const run = await runToExit({
       PATH: process.env['PATH'],

@@ -37,6 +37,9 @@ export const DirectLinkSchema = z.object(
 );
 
 export const OptionsSchema = z.object({
+  provider: z
+    .enum(['ogone', 'worldline-direct'], { message: 'must be "ogone" or "worldline-direct"' })
+    .default('ogone'),
   pspid: z
     .string({ message: 'must be a string' })
     .regex(/^[A-Za-z0-9_.-]{1,30}$/, { message: 'must be 1-30 letters, digits, ".", "_" or "-"' }),

@@ -18,6 +18,9 @@ import type {
   ResolveOrder,
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
+import type { PaymentProvider } from '../providers/provider.js';
+import { createProvider } from '../providers/select.js';
+import { resolveProviderOption, type ResolvedProviderOption } from './provider-option.js';
 import { resolveLedgerOptions, type ResolvedLedgerOptions } from './ledger-options.js';
 import { defaultLogger, safeLog } from './logger.js';
 import { resolveDirectLink } from './directlink-option.js';
@@ -26,7 +29,9 @@ import { isTestEnvironment, passphraseProblems } from './passphrase.js';
 import { productionProblems } from './production-rules.js';
 
 /** Everything the handler needs, validated and normalised. */
-export interface ResolvedOptions extends ResolvedLedgerOptions {
+export interface ResolvedOptions extends ResolvedLedgerOptions, ResolvedProviderOption {
+  /** The platform behind the routes (see `providers/provider.ts`). */
+  provider: PaymentProvider;
   pspid: string;
   shaIn: string;
   shaOut: string;
@@ -106,7 +111,8 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
     digest,
     log,
   });
-  return {
+  const providerOption = resolveProviderOption(input, options.provider);
+  const resolved: Omit<ResolvedOptions, 'provider'> = {
     pspid: options.pspid,
     shaIn: options.shaIn,
     shaOut: options.shaOut,
@@ -130,7 +136,14 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
       options.shaOut,
       options.directLink?.password,
       options.directLink?.shaIn,
+      providerOption.worldlineDirect?.apiSecret,
+      providerOption.worldlineDirect?.webhookSecret,
     ]),
     ...ledgerOptions,
+    ...providerOption,
   };
+  // The provider reads the other resolved options (it is built last, from them).
+  const withProvider = resolved as ResolvedOptions;
+  withProvider.provider = createProvider(withProvider);
+  return withProvider;
 }

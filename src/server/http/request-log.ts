@@ -7,6 +7,8 @@ export interface Facts {
   orderRef?: string;
   orderId?: string;
   idempotencyKey?: string;
+  /** The path to log instead of the real one (a one-time secret in the path stays out of logs). */
+  logPath?: string;
 }
 
 export function requestLogEntry(
@@ -20,7 +22,7 @@ export function requestLogEntry(
     level: response.status >= 500 ? 'error' : response.status >= 400 ? 'warn' : 'info',
     event: 'request',
     method: req.method.slice(0, 16),
-    path: req.pathname.slice(0, 200),
+    path: (facts.logPath ?? req.pathname).slice(0, 200),
     status: response.status,
     code,
     durationMs: Math.round((performance.now() - startedAt) * 100) / 100,

@@ -98,3 +98,12 @@ export async function touchCard(db: Queryable, rowId: string, paymentId: string)
     [rowId, paymentId],
   );
 }
+
+/** Records that the payment's saved card (`/pay`'s) was used now; nothing for other payments. */
+export async function touchCardOfPayment(db: Queryable, paymentId: string): Promise<void> {
+  await db.query(
+    `UPDATE cards SET last_used_at = now(), payment_id = p.id
+     FROM payments p WHERE p.id = $1::bigint AND cards.id = p.card_id`,
+    [paymentId],
+  );
+}

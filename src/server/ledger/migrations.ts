@@ -6,6 +6,7 @@
 import type { Driver, Queryable } from './drivers/driver.js';
 import { MIGRATION_2 } from './migration-2-saved-card-payments.js';
 import { MIGRATION_3 } from './migration-3-operations.js';
+import { MIGRATION_4 } from './migration-4-worldline.js';
 
 interface Migration {
   version: number;
@@ -103,6 +104,7 @@ CREATE INDEX outbox_pending_payment ON outbox (payment_id, id)
   },
   MIGRATION_2,
   MIGRATION_3,
+  MIGRATION_4,
 ];
 
 /** The newest schema version this code knows. */

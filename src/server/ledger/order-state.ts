@@ -20,7 +20,8 @@ function statusOf(row: PaymentRow): { status: number; key: string } | null {
 /** What one attempt says about its order. */
 export function attemptState(row: PaymentRow): State {
   const seen = statusOf(row);
-  if (seen === null) return 'open';
+  // A saved-card payment on its way, or whose answer was lost: it may have been charged.
+  if (seen === null) return row.in_flight === true ? 'uncertain' : 'open';
   if (row.settled_status !== null) return 'paid'; // money was reserved or moved at some point
   const stage = stageOf(seen.status);
   const outcome = describeStatus(seen.status).outcome;

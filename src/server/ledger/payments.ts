@@ -29,13 +29,15 @@ export interface PaymentRow {
   trx_date: string | null;
   created_at: Date;
   updated_at: Date;
+  /** A `/pay` call on its way (or whose answer was lost): may have been charged (migration 2). */
+  in_flight?: boolean;
 }
 
 export const PAYMENT_COLUMNS = `id::text AS id, provider, order_ref, order_id, pay_id, status,
   last_status, state_step, settled_status, settled_key, state_key, return_status, return_key,
   amount_minor::text AS amount_minor, currency, captured_minor::text AS captured_minor,
   refunded_minor::text AS refunded_minor, card_number, brand, alias, customer_id, nc_error,
-  trx_date, created_at, updated_at`;
+  trx_date, created_at, updated_at, in_flight`;
 
 /** What identifies a payment attempt and what its first message says about it. */
 export interface PaymentSeed {

@@ -8,13 +8,16 @@ import type { DirectLinkAnswer } from '../../protocol/directlink-answer.js';
 import type { DirectLinkClient } from '../directlink/types.js';
 import type { Driver } from '../ledger/drivers/driver.js';
 import type { PaymentRow } from '../ledger/payments.js';
-import { recordAnswer } from './answers.js';
+import { recordAnswer, stepOf } from './answers.js';
 import { isUnsettled } from './backoff.js';
 import type { OperationsContext } from './context.js';
 import { summarize } from './open-operations.js';
 import { recoverOperation } from './recover.js';
 import { factsOf, refreshOperations } from './refresh.js';
 import { lockPayment, type OperationRow } from './store.js';
+
+/** At most this many earlier steps asked in one check (the rest in the next one). */
+const MAX_STEP_QUERIES = 3;
 
 export interface Checked {
   payment: PaymentRow;
@@ -52,7 +55,7 @@ export async function checkPayment(
     }
   }
   if (answer !== undefined && answer.status === undefined) problem = 'no status';
-  return driver.transaction(async (tx) => {
+  const recorded = await driver.transaction(async (tx) => {
     const locked = (await lockPayment(tx, row.id))!;
     const recorded =
       answer === undefined
@@ -72,5 +75,16 @@ export async function checkPayment(
       unresolved: unresolvedOf(ctx, operations).length > 0,
       problem,
     };
+  });
+  // Earlier steps still pending (their feedback never came): each asked at its own step.
+  const latest = answer === undefined ? 0 : stepOf(answer);
+  const behind = recorded.operations.filter((op) => op.state === 'pending' && op.step < latest);
+  if (behind.length === 0) return recorded;
+  for (const op of behind.slice(0, MAX_STEP_QUERIES)) {
+    await recoverOperation(driver, client, op, row.pay_id, ctx.now);
+  }
+  return driver.transaction(async (tx) => {
+    const operations = await refreshOperations(tx, row.id, ctx.now());
+    return { ...recorded, payment: (await lockPayment(tx, row.id))!, operations };
   });
 }

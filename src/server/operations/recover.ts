@@ -1,7 +1,8 @@
 /**
  * Resolves an operation whose answer was lost (or whose sender vanished) by querydirect at its
  * own step (PAYID + PAYIDSUB) — never by sending it again: it went through (recorded like its
- * answer), it was not applied (`failed`: the key may be retried), or it stays `uncertain`.
+ * answer), it was not applied (`failed`: the key may be retried), or it stays `uncertain`. A
+ * pending operation is asked the same way for its final status.
  */
 import { DirectLinkError } from '../directlink/errors.js';
 import { afterMaintenanceQuery, type Sent } from '../directlink/recovery.js';
@@ -54,6 +55,10 @@ export async function recoverOperation(
     }
     if (next.do === 'fail' && next.code === 'answer-lost') {
       return updateOperation(tx, op.id, { state: 'uncertain', problem: next.why, now: at });
+    }
+    if (op.state === 'pending') {
+      // Ogone answered this step before: a query that cannot find it changes nothing.
+      return updateOperation(tx, op.id, { state: 'pending', problem: 'step not found', now: at });
     }
     return updateOperation(tx, op.id, {
       state: 'failed',

@@ -39,8 +39,10 @@ export function challengeRoute(o: ResolvedOptions): Route {
     methods: ['GET'],
     cors: false,
     params: 1,
-    async run({ rest }) {
+    async run({ rest, facts }) {
       const id = rest[0]!;
+      // The id opens the challenge once: it stays out of the request log.
+      facts.logPath = `${o.basePath}/challenge/…`;
       if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
         return plainPage(
           404,

@@ -12,7 +12,7 @@ import type { CheckedOrder } from '../rules/order-check.js';
 import { orderCheck } from '../rules/order-check.js';
 import type { VerifiedResult } from '../rules/verified-result.js';
 import type { OgoneRequest } from '../types.js';
-import { PROVIDER, withLedger } from './record.js';
+import { withLedger } from './record.js';
 import { deliveryPayload } from './result-delivery.js';
 
 export async function recordFeedback(
@@ -23,11 +23,11 @@ export async function recordFeedback(
   info: OgoneRequest,
 ): Promise<RecordedResult> {
   const { result, signedParams, step } = verified;
-  const check = orderCheck(order, result);
+  const check = orderCheck(order, result, step);
   const recorded = await withLedger(o, 'recording a feedback', (driver) =>
     recordResult(driver, {
       source: 'feedback',
-      provider: PROVIDER,
+      provider: o.providerName,
       result,
       step,
       params: signedParams,

@@ -1,11 +1,11 @@
 /**
- * `GET|POST <basePath>/feedback`: Ogone's server-to-server request, verified. With a ledger it is
+ * `GET|POST <basePath>/feedback`: the platform's server-to-server request (Ogone's feedback, or
+ * Worldline Direct's webhook), verified by the provider. With a ledger it is
  * recorded before the 200 (`feedback-recorded.ts`); without one it is handed to `onPaymentResult`
  * and answered 200 only once the hook resolved (503 otherwise: Ogone retries).
  */
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { describeError } from '../config/logger.js';
-import { queryOrFormParams } from '../http/door.js';
 import { fail } from '../http/failure.js';
 import { jsonResponse } from '../http/respond.js';
 import type { Route } from '../http/router.js';
@@ -15,14 +15,13 @@ import type { VerifiedResult } from '../rules/verified-result.js';
 import type { OgoneRequest } from '../types.js';
 import { recordFeedback } from './feedback-recorded.js';
 import { lookupOrder } from './order-lookup.js';
-import { verifySigned } from './signed-result.js';
 
 async function deliver(
   o: ResolvedOptions,
-  { result, signedParams }: VerifiedResult,
+  { result, signedParams, step }: VerifiedResult,
   info: OgoneRequest,
 ): Promise<void> {
-  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result);
+  const check = orderCheck(await lookupOrder(o, result.orderRef, info), result, step);
   if (check !== 'matched') {
     o.log({
       level: 'warn',
@@ -61,27 +60,34 @@ export function feedbackRoute(o: ResolvedOptions, worker: OutboxWorker | undefin
     methods: ['GET', 'POST'],
     cors: false,
     async run({ req, facts }) {
-      const verified = await verifySigned(o, await queryOrFormParams(req), facts);
-      const key = verified.result.idempotencyKey;
-      let flight = inflight.get(key);
-      if (flight === undefined) {
-        const started =
-          worker === undefined
-            ? deliver(o, verified, req.info).then(() => undefined)
-            : record(o, worker, verified, req.info);
-        flight = started;
-        inflight.set(key, started);
-        const done = () => {
-          if (inflight.get(key) === started) inflight.delete(key);
+      // Verified by the provider (Ogone: SHA-OUT; Worldline Direct: X-GCS-Signature, then read).
+      const notice = await o.provider.takeNotification(req, facts);
+      let answer: Record<string, unknown> = { received: true };
+      for (const verified of notice.results) {
+        const key = verified.result.idempotencyKey;
+        let flight = inflight.get(key);
+        if (flight === undefined) {
+          const started =
+            worker === undefined
+              ? deliver(o, verified, req.info).then(() => undefined)
+              : record(o, worker, verified, req.info);
+          flight = started;
+          inflight.set(key, started);
+          const done = () => {
+            if (inflight.get(key) === started) inflight.delete(key);
+          };
+          started.then(done, done);
+        }
+        const recorded = await flight;
+        answer = {
+          received: true,
+          idempotencyKey: key,
+          ...(recorded !== undefined ? { recorded } : {}),
         };
-        started.then(done, done);
       }
-      const recorded = await flight;
-      return jsonResponse(200, {
-        received: true,
-        idempotencyKey: key,
-        ...(recorded !== undefined ? { recorded } : {}),
-      });
+      await notice.settle?.();
+      if (notice.duplicates > 0) answer.duplicates = notice.duplicates;
+      return jsonResponse(200, answer);
     },
   };
 }

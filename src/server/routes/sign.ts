@@ -1,17 +1,15 @@
 /**
- * `POST <basePath>/sign`: a signed hosted-page form for a trusted order. The amount comes from
+ * `POST <basePath>/sign`: the provider's redirect (Ogone: a signed hosted-page form) for a trusted order. The amount comes from
  * `resolveOrder` only; every call gets a fresh ORDERID.
  */
 import { SignRequestSchema } from '../../contract/schemas.js';
 import { explainIssues } from '../../internal/issues.js';
-import { composeShaString } from '../../protocol/sign.js';
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { jsonBody } from '../http/door.js';
 import { fail } from '../http/failure.js';
 import { jsonResponse } from '../http/respond.js';
 import type { Route } from '../http/router.js';
-import { newAliasName, newOrderId } from '../ids.js';
-import { hostedPageFields } from '../rules/hosted-fields.js';
+import { newOrderId } from '../ids.js';
 import { checkReturnUrl } from '../rules/return-url.js';
 import { lookupOrder } from './order-lookup.js';
 import { refuseIfPaid } from './saved-card-access.js';
@@ -35,21 +33,17 @@ export function signRoute(o: ResolvedOptions): Route {
       await refuseIfPaid(o, orderRef);
       const orderId = newOrderId(orderRef);
       facts.orderId = orderId;
-      const fields = hostedPageFields({
-        pspid: o.pspid,
-        userId: o.userId,
-        operation: o.operation,
-        aliasUsage: o.aliasUsage,
-        order,
-        minor,
+      // The provider builds the redirect: a signed form (Ogone) or a hosted checkout (Worldline).
+      const payload = await o.provider.startCheckout({
         orderRef,
         orderId,
+        order,
+        minor,
         returnUrl,
         language,
-        alias: saveCard === true ? newAliasName(order.customerId) : undefined,
+        saveCard: saveCard === true,
       });
-      fields['SHASIGN'] = await o.digest(composeShaString(fields, o.shaIn, 'in'), o.hashAlgorithm);
-      return jsonResponse(200, { action: o.action, method: 'POST', fields, orderId });
+      return jsonResponse(200, payload);
     },
   };
 }

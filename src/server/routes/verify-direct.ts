@@ -7,7 +7,9 @@ import type { PaymentResult } from '../../contract/types.js';
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { DirectLinkError } from '../directlink/errors.js';
 import { fail } from '../http/failure.js';
+import { touchCardOfPayment } from '../ledger/customer-cards.js';
 import { isDirectAttempt } from '../ledger/direct-attempts.js';
+import { isSuccessOutcome } from '../../protocol/status.js';
 import type { OutboxWorker } from '../ledger/outbox-worker.js';
 import { toOgoneAmount } from '../../protocol/amount.js';
 import type { CheckedOrder } from '../rules/order-check.js';
@@ -56,7 +58,7 @@ export async function confirmedDirect(
       'The payment platform could not confirm this payment yet; try again in a moment.',
     );
   }
-  const { shown } = await recordAnswer(o, worker, {
+  const { shown, recorded } = await recordAnswer(o, worker, {
     source: 'query',
     answer,
     attempt: {
@@ -68,5 +70,10 @@ export async function confirmedDirect(
     order,
     info,
   });
+  if (isSuccessOutcome(shown.outcome)) {
+    await withLedger(o, 'marking a saved card used', (db) =>
+      touchCardOfPayment(db, recorded.payment.id),
+    );
+  }
   return shown;
 }

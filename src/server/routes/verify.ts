@@ -8,7 +8,7 @@ import { VerifyRequestSchema } from '../../contract/schemas.js';
 import type { PaymentResult } from '../../contract/types.js';
 import { explainIssues } from '../../internal/issues.js';
 import type { ResolvedOptions } from '../config/resolve-options.js';
-import { jsonBody, ogoneParams } from '../http/door.js';
+import { jsonBody } from '../http/door.js';
 import { fail } from '../http/failure.js';
 import { jsonResponse } from '../http/respond.js';
 import type { Route } from '../http/router.js';
@@ -18,8 +18,7 @@ import { orderMatches } from '../rules/order-check.js';
 import { isReturnTooOld } from '../rules/return-age.js';
 import type { VerifiedResult } from '../rules/verified-result.js';
 import { lookupOrder } from './order-lookup.js';
-import { PROVIDER } from './record.js';
-import { verifySigned } from './signed-result.js';
+import { recordRead } from './record-read.js';
 import { describeError } from '../config/logger.js';
 import type { OutboxWorker } from '../ledger/outbox-worker.js';
 import { confirmedDirect } from './verify-direct.js';
@@ -30,7 +29,7 @@ async function recorded(o: ResolvedOptions, verified: VerifiedResult): Promise<P
   try {
     const { payment } = await recordResult(o.ledger!, {
       source: 'return',
-      provider: PROVIDER,
+      provider: o.providerName,
       result,
       step: verified.step,
       params: verified.signedParams,
@@ -57,7 +56,8 @@ export function verifyRoute(o: ResolvedOptions, worker?: OutboxWorker): Route {
     async run({ req, facts }) {
       const parsed = VerifyRequestSchema.safeParse(await jsonBody(req));
       if (!parsed.success) return fail('invalid-request', explainIssues(parsed.error.issues));
-      const verified = await verifySigned(o, ogoneParams(parsed.data.query), facts);
+      const back = await o.provider.verifyReturn(parsed.data.query, facts);
+      const { verified } = back;
       const { result } = verified;
       if (isReturnTooOld(result.trxDate, Date.now(), o.maxReturnAgeMs)) {
         fail(
@@ -70,10 +70,15 @@ export function verifyRoute(o: ResolvedOptions, worker?: OutboxWorker): Route {
       if (!orderMatches(order, result)) {
         fail('amount-mismatch', 'The amount or currency paid does not match the order.');
       }
-      // A saved-card payment back from 3-D Secure: confirmed by querydirect before it is shown.
-      const confirmed = await confirmedDirect(o, worker, verified, order, req.info);
-      if (confirmed !== undefined) return jsonResponse(200, confirmed);
-      return jsonResponse(200, o.ledger === undefined ? result : await recorded(o, verified));
+      if (o.providerName === 'ogone') {
+        // A saved-card payment back from 3-D Secure: confirmed by querydirect before it is shown.
+        const confirmed = await confirmedDirect(o, worker, verified, order, req.info);
+        if (confirmed !== undefined) return jsonResponse(200, confirmed);
+      }
+      if (o.ledger === undefined) return jsonResponse(200, result);
+      // Read from the platform itself (Worldline Direct): recorded and delivered like a feedback.
+      if (back.source === 'query') return jsonResponse(200, await recordRead(o, back, req.info));
+      return jsonResponse(200, await recorded(o, verified));
     },
   };
 }

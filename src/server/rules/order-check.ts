@@ -19,8 +19,27 @@ export function orderMatches({ order, minor }: CheckedOrder, result: PaymentResu
   }
 }
 
-/** `matched`, `amount-mismatch`, or `unknown-order` when the backend does not know the order. */
-export function orderCheck(order: CheckedOrder | null, result: PaymentResult): OrderCheck {
+/** An after-sale step (a partial capture or refund) moves at most the order's amount. */
+function stepFits({ order, minor }: CheckedOrder, result: PaymentResult): boolean {
+  if (order.currency !== result.currency) return false;
+  try {
+    return BigInt(toOgoneAmount(result.amount)) <= BigInt(minor);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `matched`, `amount-mismatch`, or `unknown-order` when the backend does not know the order.
+ * For an after-sale step (`step` = PAYIDSUB > 0) the amount is the step's own: it matches when
+ * it is at most the order's, in its currency.
+ */
+export function orderCheck(
+  order: CheckedOrder | null,
+  result: PaymentResult,
+  step = 0,
+): OrderCheck {
   if (order === null) return 'unknown-order';
-  return orderMatches(order, result) ? 'matched' : 'amount-mismatch';
+  const fits = step > 0 ? stepFits(order, result) : orderMatches(order, result);
+  return fits ? 'matched' : 'amount-mismatch';
 }

@@ -65,7 +65,9 @@ async function checkConfiguration(input: DoctorInput): Promise<Check> {
     const handler = buildHandler(input.config, input.ledgerConfig, undefined, () => undefined);
     await handler.close();
   } catch (error) {
-    if (error instanceof OgoneConfigError) {
+    // Worldline Direct needs the ledger, which is opened (and checked) on its own below.
+    const needsLedger = error instanceof OgoneConfigError && error.option === 'ledger';
+    if (error instanceof OgoneConfigError && !needsLedger) {
       const why = error.message.replace(/^Invalid option [^:]*: /, '');
       return failed(
         name,
@@ -73,7 +75,7 @@ async function checkConfiguration(input: DoctorInput): Promise<Check> {
         `Fix ${variableFor(error.option)}.`,
       );
     }
-    return failed(name, reason(error), 'See the message above.');
+    if (!needsLedger) return failed(name, reason(error), 'See the message above.');
   }
   const environment = environmentOf(input.config);
   return ok(

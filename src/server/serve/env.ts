@@ -37,6 +37,16 @@ export const EnvSchema = z
         message: 'must be comma-separated header names, or none',
       })
       .optional(),
+    OGONE_PROVIDER: z
+      .enum(['ogone', 'worldline-direct'], { message: 'must be ogone or worldline-direct' })
+      .default('ogone'),
+    WORLDLINE_MERCHANT_ID: z.string().optional(),
+    WORLDLINE_API_KEY_ID: z.string().optional(),
+    WORLDLINE_API_SECRET: z.string().optional(),
+    WORLDLINE_WEBHOOK_KEY_ID: z.string().optional(),
+    WORLDLINE_WEBHOOK_SECRET: z.string().optional(),
+    WORLDLINE_ENVIRONMENT: z.enum(['test', 'prod'], { message: 'must be test or prod' }).optional(),
+    WORLDLINE_BASE_URL: httpUrl.optional(),
     HOST: z.string().default('127.0.0.1'),
     PORT: z
       .string()
@@ -49,6 +59,13 @@ export const EnvSchema = z
     message: 'set either OGONE_ENVIRONMENT or OGONE_BASE_URL, not both',
     path: ['OGONE_BASE_URL'],
   })
+  .refine(
+    (env) => !(env.WORLDLINE_ENVIRONMENT !== undefined && env.WORLDLINE_BASE_URL !== undefined),
+    {
+      message: 'set either WORLDLINE_ENVIRONMENT or WORLDLINE_BASE_URL, not both',
+      path: ['WORLDLINE_BASE_URL'],
+    },
+  )
   .refine((env) => env.OGONE_PASSWORD === undefined || env.OGONE_USERID !== undefined, {
     message: 'needs OGONE_USERID (the API user whose password it is)',
     path: ['OGONE_PASSWORD'],
@@ -74,6 +91,17 @@ export const OPTION_VARIABLES: Readonly<Record<string, string>> = {
   'directLink.password': 'OGONE_PASSWORD',
   'directLink.shaIn': 'OGONE_DIRECTLINK_SHA_IN',
   allowedReturnOrigins: 'OGONE_ALLOWED_RETURN_ORIGINS',
+  provider: 'OGONE_PROVIDER',
+  ledger: 'OGONE_DATABASE_URL',
+  worldlineDirect:
+    'WORLDLINE_API_KEY_ID / WORLDLINE_API_SECRET / WORLDLINE_WEBHOOK_KEY_ID / WORLDLINE_WEBHOOK_SECRET',
+  'worldlineDirect.merchantId': 'WORLDLINE_MERCHANT_ID (default OGONE_PSPID)',
+  'worldlineDirect.apiKeyId': 'WORLDLINE_API_KEY_ID',
+  'worldlineDirect.apiSecret': 'WORLDLINE_API_SECRET',
+  'worldlineDirect.webhookKeyId': 'WORLDLINE_WEBHOOK_KEY_ID',
+  'worldlineDirect.webhookSecret': 'WORLDLINE_WEBHOOK_SECRET',
+  'worldlineDirect.environment': 'WORLDLINE_ENVIRONMENT / WORLDLINE_BASE_URL',
+  'worldlineDirect.environment.baseUrl': 'WORLDLINE_BASE_URL',
   orderLookupUrl: 'OGONE_ORDER_LOOKUP_URL',
   resultWebhookUrl: 'OGONE_RESULT_WEBHOOK_URL',
   admin: 'OGONE_ADMIN_TOKEN',

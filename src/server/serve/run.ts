@@ -12,6 +12,7 @@ import { createOgoneHandler, type OgoneHandler } from '../handler.js';
 import type { OgoneHandlerOptions } from '../types.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
+import { providerOptionsOf, providerSecrets } from './provider-env.js';
 import { serveUntilStopped } from './http-server.js';
 import { startReconcileTimer } from '../operations/reconcile-timer.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -54,6 +55,14 @@ GET /healthz). Configuration, from the environment:
   OGONE_RECONCILE_INTERVAL      with a ledger and the API user: every this many seconds, query
                                 payments left pending or uncertain, with back-off (default 60,
                                 at least 30; off = never)
+  OGONE_PROVIDER                ogone (default) | worldline-direct (needs the ledger and:)
+  WORLDLINE_API_KEY_ID          Merchant Portal "API key ID" (Developer > Payment API)
+  WORLDLINE_API_SECRET          its "Secret API key" (signs every API call)
+  WORLDLINE_WEBHOOK_KEY_ID      Merchant Portal webhook "Key ID" (the X-GCS-KeyId)
+  WORLDLINE_WEBHOOK_SECRET      its "Secret webhook key"; webhook endpoint: <your host>/ogone/feedback
+  WORLDLINE_MERCHANT_ID         default OGONE_PSPID
+  WORLDLINE_ENVIRONMENT         test | prod (default test), or instead:
+  WORLDLINE_BASE_URL            API base URL, e.g. http://127.0.0.1:5173/worldline for the sandbox
   HOST                          default 127.0.0.1
   PORT                          default 8787
 `;
@@ -82,12 +91,13 @@ export function directLinkOf(config: ServeEnv): OgoneHandlerOptions['directLink'
   };
 }
 
-export function buildHandler(
+/** The endpoint's options from the environment (also the CLI's after-sale commands'). */
+export function handlerOptions(
   config: ServeEnv,
   ledgerConfig: LedgerEnv,
   ledger: Ledger | undefined,
   write: (entry: object) => void,
-): OgoneHandler {
+): OgoneHandlerOptions {
   const environment: OgoneEnvironment =
     config.OGONE_BASE_URL !== undefined
       ? { baseUrl: config.OGONE_BASE_URL }
@@ -99,7 +109,7 @@ export function buildHandler(
     forwardHeaders: forwardHeaders(config),
     requireHttps: !isTestEnvironment(environment),
   });
-  return createOgoneHandler({
+  return {
     pspid: config.OGONE_PSPID,
     shaIn: config.OGONE_SHA_IN,
     shaOut: config.OGONE_SHA_OUT,
@@ -121,7 +131,17 @@ export function buildHandler(
     ...(config.OGONE_ADMIN_TOKEN !== undefined
       ? { admin: { token: config.OGONE_ADMIN_TOKEN } }
       : {}),
-  });
+    ...providerOptionsOf(config),
+  };
+}
+
+export function buildHandler(
+  config: ServeEnv,
+  ledgerConfig: LedgerEnv,
+  ledger: Ledger | undefined,
+  write: (entry: object) => void,
+): OgoneHandler {
+  return createOgoneHandler(handlerOptions(config, ledgerConfig, ledger, write));
 }
 
 /** `ogone-checkout serve`: resolves with the exit code once stopped (SIGTERM/SIGINT → 0). */
@@ -150,6 +170,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     urlPassword(config.OGONE_ORDER_LOOKUP_URL),
     urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
     urlPassword(ledgerConfig.OGONE_DATABASE_URL),
+    ...providerSecrets(config),
   ]);
   const write = (entry: object) => {
     process.stdout.write(
@@ -195,6 +216,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     log: write,
     describe: {
       basePath: '/ogone',
+      provider: config.OGONE_PROVIDER,
       environment: config.OGONE_BASE_URL ?? config.OGONE_ENVIRONMENT ?? 'test',
       directLink: config.OGONE_PASSWORD === undefined ? 'off' : 'on',
       ledger: ledger === undefined ? 'off' : describeLedgerUrl(ledgerConfig.OGONE_DATABASE_URL),

@@ -41,7 +41,9 @@ import {
   declinedResult,
   operationOf,
   readHostedCheckout,
+  readCreatedCheckout,
   readPayment,
+  readPaymentDetails,
   readToken,
   redirectAction,
 } from './responses.js';
@@ -56,6 +58,7 @@ import type {
   HostedCheckoutView,
   Idempotence,
   OperationView,
+  PaymentDetailsView,
   PaymentView,
   RefundInput,
   TokenPaymentInput,
@@ -73,6 +76,8 @@ export interface WorldlineDirectClient {
   /** The session and, once there is one, its payment ("sessions have a maximum life span of 3 hours"). */
   getHostedCheckout(hostedCheckoutId: string, call?: CallOptions): Promise<HostedCheckoutView>;
   getPayment(paymentId: string, call?: CallOptions): Promise<PaymentView>;
+  /** The payment and its `Operations`, each with its own id, status and amount. */
+  getPaymentDetails(paymentId: string, call?: CallOptions): Promise<PaymentDetailsView>;
   createTokenPayment(input: TokenPaymentInput, call?: CallOptions): Promise<TokenPaymentResult>;
   capturePayment(
     paymentId: string,
@@ -148,23 +153,11 @@ export function createWorldlineDirectClient(
         { operation, method: 'POST', path: '/hostedcheckouts', body, creating: true },
         options,
       );
-      const raw = answer.body ?? {};
-      const hostedCheckoutId = boundedText(raw.hostedCheckoutId, 100);
-      const returnMac = boundedText(raw.RETURNMAC, 200);
-      const redirectUrl = boundedText(raw.redirectUrl, 2000);
-      if (hostedCheckoutId === undefined || returnMac === undefined || redirectUrl === undefined) {
+      const created = readCreatedCheckout(answer.body ?? {});
+      if (created === undefined) {
         throw invalidAnswer(operation, 'hostedCheckoutId, RETURNMAC or redirectUrl', answer);
       }
-      const invalidTokens = Array.isArray(raw.invalidTokens)
-        ? raw.invalidTokens.filter((token): token is string => typeof token === 'string')
-        : [];
-      return {
-        hostedCheckoutId,
-        returnMac,
-        redirectUrl,
-        invalidTokens,
-        idempotence: idempotence(answer),
-      };
+      return { ...created, idempotence: idempotence(answer) };
     },
 
     async getHostedCheckout(hostedCheckoutId, options) {
@@ -177,6 +170,15 @@ export function createWorldlineDirectClient(
     async getPayment(paymentId, options) {
       const path = `/payments/${segment('getPayment', 'paymentId', paymentId)}`;
       return payment('getPayment', path, options);
+    },
+
+    async getPaymentDetails(paymentId, options) {
+      const operation = 'getPaymentDetails';
+      const path = `/payments/${segment(operation, 'paymentId', paymentId)}/details`;
+      const answer = await call({ operation, method: 'GET', path, creating: false }, options);
+      const view = readPaymentDetails(answer.body ?? {});
+      if (view === undefined) throw invalidAnswer(operation, 'payment id', answer);
+      return view;
     },
 
     async createTokenPayment(input, options) {

@@ -8,8 +8,10 @@ import { hostedCheckoutState, readWorldlineStatus } from '../../../protocol/worl
 import type { WorldlineError } from './errors.js';
 import type {
   CardView,
+  HostedCheckoutCreated,
   HostedCheckoutView,
   Money,
+  PaymentDetailsView,
   PaymentView,
   TokenPaymentResult,
   TokenView,
@@ -102,6 +104,22 @@ export function readPayment(value: unknown): PaymentView | undefined {
   };
 }
 
+/** A `createHostedCheckoutResponse`; `undefined` without its id, RETURNMAC or redirect URL. */
+export function readCreatedCheckout(
+  raw: Json,
+): Omit<HostedCheckoutCreated, 'idempotence'> | undefined {
+  const hostedCheckoutId = text(raw.hostedCheckoutId, 100);
+  const returnMac = text(raw.RETURNMAC, 200);
+  const redirectUrl = text(raw.redirectUrl, 2000);
+  if (hostedCheckoutId === undefined || returnMac === undefined || redirectUrl === undefined) {
+    return undefined;
+  }
+  const invalidTokens = Array.isArray(raw.invalidTokens)
+    ? raw.invalidTokens.filter((token): token is string => typeof token === 'string')
+    : [];
+  return { hostedCheckoutId, returnMac, redirectUrl, invalidTokens };
+}
+
 /** A `getHostedCheckoutResponse`. */
 export function readHostedCheckout(value: Json): HostedCheckoutView {
   const created = record(value.createdPaymentOutput);
@@ -151,6 +169,32 @@ export function operationOf(value: Json, output: 'captureOutput' | 'refundOutput
     status: readWorldlineStatus(value),
     amount: moneyOf(record(value[output]).amountOfMoney),
   };
+}
+
+/**
+ * A `paymentDetailsResponse`: the payment and its `Operations` (capital O, as documented; the
+ * authorisation, then each capture, cancellation and refund with its own id, amount and code).
+ * `operations` is `undefined` when the answer has no such list.
+ */
+export function readPaymentDetails(value: Json): PaymentDetailsView | undefined {
+  const payment = readPayment(value);
+  if (payment === undefined) return undefined;
+  const list = value.Operations ?? value.operations;
+  const operations = Array.isArray(list)
+    ? list.filter(isRecord).flatMap((operation) => {
+        const id = text(operation.id, 100);
+        return id === undefined
+          ? []
+          : [
+              {
+                id,
+                status: readWorldlineStatus(operation),
+                amount: moneyOf(operation.amountOfMoney),
+              },
+            ];
+      })
+    : undefined;
+  return { payment, operations };
 }
 
 /** A token payment the platform declined (HTTP 402 with its `paymentResult`), as a result. */

@@ -111,6 +111,21 @@ export interface PaymentView {
   raw: Readonly<Record<string, unknown>>;
 }
 
+/** One entry of a payment's `Operations` (its authorisation, captures, cancellations, refunds). */
+export interface PaymentOperationView {
+  /** e.g. `3254564310_1`. */
+  id: string;
+  status: WorldlineStatus;
+  amount: Money | undefined;
+}
+
+/** `GET payments/{id}/details`. */
+export interface PaymentDetailsView {
+  payment: PaymentView;
+  /** `undefined` when the answer carries no `Operations` list. */
+  operations: PaymentOperationView[] | undefined;
+}
+
 export interface HostedCheckoutView {
   state: HostedCheckoutState;
   /** As sent (`PAYMENT_CREATED`, …). */
