@@ -18,10 +18,13 @@ import { listView, type ListQuery } from './list-view.js';
 import { listHash, parseHash, type Route } from './route.js';
 import { adminStyles } from './styles.js';
 
+const PENDING = 'The bank confirms it shortly.';
+const DONE = 'The bank has answered.';
+
 const SENT: Readonly<Record<Action, (m: string) => string>> = {
-  capture: (m) => `Capture of ${m} sent. The bank confirms it shortly.`,
-  refund: (m) => `Refund of ${m} sent. The bank confirms it shortly.`,
-  cancel: () => 'Cancellation sent. The bank confirms it shortly.',
+  capture: (m) => `Capture of ${m} sent. ${PENDING}`,
+  refund: (m) => `Refund of ${m} sent. ${PENDING}`,
+  cancel: () => `Cancellation sent. ${PENDING}`,
 };
 
 export class OgoneAdmin extends LitElement {
@@ -91,6 +94,10 @@ export class OgoneAdmin extends LitElement {
           const route = this.route;
           if (route.view !== 'detail' || route.id !== detail.id || this.panel?.busy) return;
           this.detail = fresh;
+          const notice = this.notice;
+          if (!fresh.waitingForBank && notice?.text.endsWith(PENDING)) {
+            this.notice = { ...notice, text: `${notice.text.slice(0, -PENDING.length)}${DONE}` };
+          }
           this.watch();
         })
         .catch(() => this.watch());
