@@ -30,6 +30,25 @@ function facts(p: AdminPaymentDetail): TemplateResult {
   </dl>`;
 }
 
+function operations(p: AdminPaymentDetail): TemplateResult | typeof nothing {
+  if (p.operations.length === 0) return nothing;
+  return html`<section class="card" aria-labelledby="operations-title">
+    <h3 id="operations-title">Actions taken</h3>
+    <ol class="timeline">
+      ${p.operations.map(
+        (op) =>
+          html`<li>
+            <time datetime=${op.at}>${when(op.at, true)}</time>
+            <div>
+              <span class="badge tone-${op.tone}">${op.state}</span>
+              <span class="sub">${op.label}</span>
+            </div>
+          </li>`,
+      )}
+    </ol>
+  </section>`;
+}
+
 function timeline(p: AdminPaymentDetail): TemplateResult {
   return html`<section class="card" aria-labelledby="history-title">
     <h3 id="history-title">History</h3>
@@ -121,7 +140,8 @@ export function detailView(
                     ${notice.text}
                   </p>`
             }
-            ${actionPanel(p, panel, handlers, checking)} ${timeline(p)} ${deliveries(p)}`
+            ${actionPanel(p, panel, handlers, checking)} ${operations(p)} ${timeline(p)}
+            ${deliveries(p)}`
     }
   </section>`;
 }

@@ -80,7 +80,16 @@ for (const target of targets()) {
         assert.equal(again.status, 200);
         await shop.sandbox.idle();
         assert.equal(shop.calls.length, sent, 'nothing sent for a repeated key');
-        assert.equal((await detail(id)).refundedAmount, '2.00');
+        const final = await detail(id);
+        assert.equal(final.refundedAmount, '2.00');
+        assert.deepEqual(
+          final.operations.map((op) => [op.label, op.state]),
+          [
+            ['Refund of 2.00 EUR', 'Done'],
+            ['Capture of 7.55 EUR', 'Done'],
+          ],
+          'each operation once, newest first',
+        );
       });
 
       it('refuses more than is left, in plain words, before anything is sent', async () => {

@@ -84,6 +84,7 @@ export function createAdminApi(
         row,
         events: await eventsOf(db, row.id),
         deliveries: await deliveriesOf(db, row.id),
+        operations: await operations?.operationsOf?.(row.id),
       };
     });
     if (found === undefined) return fail('not-found', 'No payment has this id.');

@@ -1,3 +1,5 @@
+import type { AdminOperationRecord } from './operation-views.js';
+
 /**
  * What the payments page needs from the after-sale operations (capture, cancel, refund), and
  * their refusals in plain words. Amounts are minor units.
@@ -19,6 +21,8 @@ export interface AdminOperations {
   refund(ref: string, options: AdminOperationOptions): Promise<unknown>;
   /** Asks Ogone (querydirect) and records the answer; `queried: false` when asked < 30 s ago. */
   status(ref: string): Promise<{ queried: boolean }>;
+  /** The operations recorded for a payment (ledger id), oldest first. */
+  operationsOf?(paymentId: string): Promise<readonly AdminOperationRecord[]>;
 }
 
 /** What a button does: move money, or (`check`) ask Ogone for the status. */
