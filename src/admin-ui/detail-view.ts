@@ -39,10 +39,7 @@ function operations(p: AdminPaymentDetail): TemplateResult | typeof nothing {
         (op) =>
           html`<li>
             <time datetime=${op.at}>${when(op.at, true)}</time>
-            <div>
-              <span class="badge tone-${op.tone}">${op.state}</span>
-              <span class="sub">${op.label}</span>
-            </div>
+            <div>${op.label} <span class="badge tone-${op.tone}">${op.state}</span></div>
           </li>`,
       )}
     </ol>
