@@ -26,6 +26,7 @@ import { saveCard } from '../../src/server/ledger/cards.js';
 import { driverOf } from '../../src/server/ledger/ledger.js';
 import type { ProviderPayment } from '../../src/server/providers/provider.js';
 import { eventually, targets } from '../helpers/ledger-targets.js';
+import { BROWSER } from '../helpers/saved-cards.js';
 import { TEST_SHA_IN, TEST_SHA_OUT } from '../helpers/ogone-messages.js';
 import {
   API_KEY_ID,
@@ -312,6 +313,7 @@ for (const target of targets()) {
       const { back } = await paid(ref);
       const forged = new URL(back);
       forged.searchParams.set('RETURNMAC', `${back.searchParams.get('RETURNMAC')}x`);
+      await running.sandbox.idle(); // the webhook (and the endpoint's reads) done first
       const seenBefore = running.seen.length;
       const answer = await call(e, 'POST', '/ogone/verify', { json: { query: forged.search } });
       assert.equal(answer.status, 403);
@@ -478,6 +480,78 @@ for (const target of targets()) {
       assert.equal(cancelled.result.status, 6);
 
       assert.deepEqual(await provider.deleteToken!('no-such-token'), { deleted: false });
+    });
+
+    it('the same routes and operations on Worldline Direct: /cards lists the token, /pay pays with it, capture and refund, DELETE /cards deletes it at the platform', async () => {
+      // The sandbox's webhooks go to `e`: this test's endpoint, so both know the same orders.
+      e = make({ operation: 'RES' });
+      const rez = e;
+      const saver = 'cust-routes';
+      const first = freshRef();
+      rez.orders.set(first, {
+        amount: '42.50',
+        currency: 'EUR',
+        customerId: saver,
+        allowSaveCard: true,
+      });
+      const signed = await call(rez, 'POST', '/ogone/sign', {
+        json: { orderRef: first, returnUrl: RETURN, saveCard: true },
+      });
+      const back = await payWithCard(String(signed.body['action']), '4111111111111111', {
+        saveCard: true,
+      });
+      const saved = PaymentResultSchema.parse(
+        (await call(rez, 'POST', '/ogone/verify', { json: { query: back.search } })).body,
+      );
+      assert.equal(saved.status, 5, 'RES: authorised');
+      assert.ok(saved.alias, 'a token');
+      assert.equal((await ledger.listCards(saver)).length, 1, 'recorded as the customer’s card');
+
+      const next = freshRef();
+      rez.orders.set(next, { amount: '19.90', currency: 'EUR', customerId: saver });
+      const listed = await call(rez, 'GET', `/ogone/cards?orderRef=${next}`);
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      const cards = listed.body['cards'] as { id: string; last4: string }[];
+      assert.equal(cards.length, 1);
+      assert.equal(cards[0]!.last4, '1111');
+      const paid = await call(rez, 'POST', '/ogone/pay', {
+        json: { orderRef: next, cardId: cards[0]!.id, browser: BROWSER, returnUrl: RETURN },
+      });
+      assert.equal(paid.status, 200, JSON.stringify(paid.body));
+      assert.equal(paid.body['kind'], 'result');
+      const result = PaymentResultSchema.parse(paid.body['result']);
+      assert.equal(result.status, 5);
+      assert.equal(result.amount, '19.90');
+      assert.match(result.payId, /_0$/, 'a Worldline Direct payment id');
+
+      // After-sale through the handler's operations, on the Worldline Direct payment.
+      const captured = await rez.handler.operations.capture(next, { amount: 1000 });
+      assert.equal(captured.state, 'done', JSON.stringify(captured));
+      const refunded = await rez.handler.operations.refund(next, { amount: 400 });
+      assert.equal(refunded.state, 'done', JSON.stringify(refunded));
+      const over = await rez.handler.operations.refund(next, { amount: 5000 }).then(
+        () => 'accepted',
+        (error: { code?: string }) => error.code,
+      );
+      assert.notEqual(over, 'accepted', 'never above what was paid');
+      await running.sandbox.idle();
+      const [record] = await ledger.findPayments(result.orderId);
+      assert.equal(record?.provider, 'worldline-direct');
+      assert.equal(record?.capturedAmount, '10.00');
+      assert.equal(record?.refundedAmount, '4.00', 'the operation and its webhook: counted once');
+      const status = await rez.handler.operations.status(next);
+      assert.ok(status, 'status answers');
+
+      const removed = await call(rez, 'DELETE', `/ogone/cards/${cards[0]!.id}?orderRef=${next}`);
+      assert.equal(removed.status, 200, JSON.stringify(removed.body));
+      const token = await running
+        .client()
+        .getToken(saved.alias!)
+        .then(
+          () => 'still there',
+          (error: { code?: string }) => error.code,
+        );
+      assert.equal(token, 'not-found', 'deleted at the platform');
     });
 
     it('fuzz: any return query or signed webhook body answers 2xx/4xx, never a 500 or a secret', async () => {

@@ -19,7 +19,7 @@ import type {
 } from '../types.js';
 import { OgoneConfigError } from './config-error.js';
 import type { PaymentProvider } from '../providers/provider.js';
-import { createProvider } from '../providers/select.js';
+import { createProvider, providerDirectLink } from '../providers/select.js';
 import { resolveProviderOption, type ResolvedProviderOption } from './provider-option.js';
 import { resolveLedgerOptions, type ResolvedLedgerOptions } from './ledger-options.js';
 import { defaultLogger, safeLog } from './logger.js';
@@ -145,5 +145,6 @@ export function resolveOptions(input: OgoneHandlerOptions): ResolvedOptions {
   // The provider reads the other resolved options (it is built last, from them).
   const withProvider = resolved as ResolvedOptions;
   withProvider.provider = createProvider(withProvider);
+  withProvider.directLink = providerDirectLink(withProvider) ?? withProvider.directLink;
   return withProvider;
 }

@@ -103,23 +103,24 @@ export interface WebhookEventKey {
 }
 
 /**
- * Whether an event was taken before (same event id, or same type for the same payment); counts
- * the redelivery when it was.
+ * Whether an event was taken before: `event` (the same event id), `same-change` (another event of
+ * the same type for the same payment and change) or `undefined`; counts the redelivery.
  */
 export async function countIfTaken(
   db: Queryable,
   provider: string,
   event: WebhookEventKey,
-): Promise<boolean> {
-  const rows = await db.query<{ id: string }>(
+): Promise<'event' | 'same-change' | undefined> {
+  const rows = await db.query<{ same_event: boolean }>(
     `UPDATE webhook_events SET duplicates = duplicates + 1, last_received_at = now()
      WHERE id = (SELECT id FROM webhook_events
                  WHERE provider = $1 AND (event_id = $2 OR duplicate_key = $3)
-                 ORDER BY id LIMIT 1)
-     RETURNING id::text AS id`,
+                 ORDER BY (event_id = $2) DESC, id LIMIT 1)
+     RETURNING event_id = $2 AS same_event`,
     [provider, event.eventId, event.duplicateKey],
   );
-  return rows.length > 0;
+  if (rows[0] === undefined) return undefined;
+  return rows[0].same_event ? 'event' : 'same-change';
 }
 
 /** Remembers events as taken (after their results were recorded); a known one is left as is. */

@@ -13,7 +13,6 @@ import type { PaymentRow } from '../ledger/payments.js';
 import { recordInTransaction, type RecordedResult } from '../ledger/record-result.js';
 import { stageOf } from '../ledger/state-machine.js';
 import { deliveryPayload } from '../routes/result-delivery.js';
-import { PROVIDER } from '../routes/record.js';
 
 /** The attributes kept with the event (the answer is not signed; nothing secret is in it). */
 const KEPT = ['orderID', 'PAYID', 'PAYIDSUB', 'STATUS', 'NCERROR', 'NCERRORPLUS', 'ACCEPTANCE'];
@@ -77,7 +76,8 @@ export async function recordAnswer(
   const { result, step, params } = read;
   return recordInTransaction(tx, {
     source,
-    provider: PROVIDER,
+    // The payment's own platform (Ogone, or Worldline Direct behind the same interface).
+    provider: row.provider,
     result,
     step,
     params,

@@ -48,6 +48,8 @@ export function cardsRoute(o: ResolvedOptions): Route {
     requireSavedCards(o);
     const customerId = customerOf(await authorisedOrder(o, orderRef, req.info));
     const card = await ownedCard(o, customerId, cardId);
+    // Worldline Direct has the call legacy Ogone lacks: the token is deleted at the platform first.
+    const deleted = await o.provider.deleteToken?.(card.alias);
     const forgotten = await withLedger(o, 'forgetting a saved card', (db) =>
       forgetCard(db, customerId, card.publicId),
     );
@@ -55,7 +57,10 @@ export function cardsRoute(o: ResolvedOptions): Route {
     o.log({
       level: 'info',
       event: 'card-forgotten',
-      message: `Saved card ${card.publicId} (alias ${card.alias}) of customer ${customerId} forgotten locally (Ogone has no DirectLink call to delete an alias; delete it in the back office or with a Batch DELALIAS line if needed).`,
+      message:
+        deleted === undefined
+          ? `Saved card ${card.publicId} (alias ${card.alias}) of customer ${customerId} forgotten locally (Ogone has no DirectLink call to delete an alias; delete it in the back office or with a Batch DELALIAS line if needed).`
+          : `Saved card ${card.publicId} of customer ${customerId} forgotten, its token ${deleted.deleted ? 'deleted at' : 'already unknown to'} Worldline Direct.`,
     });
     return jsonResponse(200, { removed: true, id: card.publicId });
   }

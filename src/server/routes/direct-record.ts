@@ -13,7 +13,7 @@ import type { EventSource } from '../ledger/records.js';
 import { orderCheck, type CheckedOrder } from '../rules/order-check.js';
 import { answerParams, resultOfAnswer, type AttemptFacts } from '../rules/pay-outcome.js';
 import type { OgoneRequest } from '../types.js';
-import { PROVIDER, withLedger } from './record.js';
+import { withLedger } from './record.js';
 import { deliveryPayload } from './result-delivery.js';
 
 export interface RecordedAnswer {
@@ -39,7 +39,7 @@ export async function recordAnswer(
   const recorded = await withLedger(o, 'recording a DirectLink answer', (driver) =>
     recordResult(driver, {
       source: input.source,
-      provider: PROVIDER,
+      provider: o.providerName,
       result,
       step: 0,
       params,

@@ -21,6 +21,18 @@ export async function signedHostedPayload(
   },
 ): Promise<SignedPayload> {
   const orderId = newOrderId(input.orderRef);
+  if (o.providerName !== 'ogone') {
+    // Worldline Direct: a hosted checkout, the customer's saved cards (this one too) offered.
+    return o.provider.startCheckout({
+      orderRef: input.orderRef,
+      orderId,
+      order: input.checked.order,
+      minor: input.checked.minor,
+      returnUrl: input.returnUrl,
+      language: input.language,
+      saveCard: false,
+    });
+  }
   const fields = hostedPageFields({
     pspid: o.pspid,
     userId: o.userId,

@@ -27,7 +27,7 @@ import { recordAnswer } from './direct-record.js';
 import { signedHostedPayload } from './hosted-payload.js';
 import { orderDirectRequest, sendOrderDirect } from './pay-send.js';
 import { resolveStuckAttempt } from './pay-stuck.js';
-import { PROVIDER, withLedger } from './record.js';
+import { withLedger } from './record.js';
 import {
   authorisedOrder,
   customerOf,
@@ -69,7 +69,7 @@ export function payRoute(o: ResolvedOptions, worker: OutboxWorker | undefined): 
       const record = () =>
         withLedger(o, 'recording a saved-card attempt', (db) =>
           recordAttempt(db, {
-            provider: PROVIDER,
+            provider: o.providerName,
             orderRef,
             orderId,
             amountMinor: checked.minor,

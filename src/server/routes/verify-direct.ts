@@ -16,7 +16,7 @@ import type { CheckedOrder } from '../rules/order-check.js';
 import type { VerifiedResult } from '../rules/verified-result.js';
 import type { OgoneRequest } from '../types.js';
 import { recordAnswer } from './direct-record.js';
-import { PROVIDER, withLedger } from './record.js';
+import { withLedger } from './record.js';
 
 /** The confirmed result, or `undefined` when `/pay` did not start this payment. */
 export async function confirmedDirect(
@@ -28,7 +28,7 @@ export async function confirmedDirect(
 ): Promise<PaymentResult | undefined> {
   if (o.ledger === undefined || o.directLink === undefined) return undefined;
   const direct = await withLedger(o, 'reading a payment', (db) =>
-    isDirectAttempt(db, PROVIDER, result.orderId),
+    isDirectAttempt(db, o.providerName, result.orderId),
   );
   if (!direct) return undefined;
   let answer;

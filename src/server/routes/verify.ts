@@ -70,14 +70,12 @@ export function verifyRoute(o: ResolvedOptions, worker?: OutboxWorker): Route {
       if (!orderMatches(order, result)) {
         fail('amount-mismatch', 'The amount or currency paid does not match the order.');
       }
-      if (o.providerName === 'ogone') {
-        // A saved-card payment back from 3-D Secure: confirmed by querydirect before it is shown.
-        const confirmed = await confirmedDirect(o, worker, verified, order, req.info);
-        if (confirmed !== undefined) return jsonResponse(200, confirmed);
-      }
       if (o.ledger === undefined) return jsonResponse(200, result);
       // Read from the platform itself (Worldline Direct): recorded and delivered like a feedback.
       if (back.source === 'query') return jsonResponse(200, await recordRead(o, back, req.info));
+      // A saved-card payment back from 3-D Secure: confirmed by querydirect before it is shown.
+      const confirmed = await confirmedDirect(o, worker, verified, order, req.info);
+      if (confirmed !== undefined) return jsonResponse(200, confirmed);
       return jsonResponse(200, await recorded(o, verified));
     },
   };

@@ -149,10 +149,16 @@ export async function takeWorldlineNotification(
       taken.push(key); // a test event, a token or payout event: nothing to record
       continue;
     }
-    if (await withLedger(o, 'reading webhook events', (db) => countIfTaken(db, PROVIDER, key))) {
+    const seen = await withLedger(o, 'reading webhook events', (db) =>
+      countIfTaken(db, PROVIDER, key),
+    );
+    if (seen === 'event') {
       duplicates++;
       continue;
     }
+    // Same type for the same payment: a redelivery, counted — yet read again, since a second
+    // partial refund looks the same; the ledger's keys keep anything from being applied twice.
+    if (seen === 'same-change') duplicates++;
     const details = await readDetails(o, client, paymentId);
     const payment = details?.payment;
     const reference = payment?.merchantReference ?? merchantReferenceOf(event);

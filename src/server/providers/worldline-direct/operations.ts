@@ -15,6 +15,7 @@ import type { VerifiedResult } from '../../rules/verified-result.js';
 import type { TrustedOrder } from '../../types.js';
 import type { PaymentProvider, ProviderPayment } from '../provider.js';
 import type { WorldlineDirectClient } from './client.js';
+import { operationStep } from './directlink-adapter.js';
 import { platformCall } from './platform-call.js';
 import { resultFromPayment } from './result.js';
 import type { CustomerInput, OperationView, PaymentView } from './types.js';
@@ -38,6 +39,7 @@ function resultOfOperation(payment: ProviderPayment, op: OperationView): Verifie
     return fail('platform-unavailable', 'The operation has no status yet; query the payment.');
   }
   const status = describeStatus(code);
+  const step = operationStep(op.id, payment.payId);
   const minor = op.amount?.minor ?? payment.minor;
   const result: PaymentResult = {
     outcome: status.outcome,
@@ -50,7 +52,7 @@ function resultOfOperation(payment: ProviderPayment, op: OperationView): Verifie
     amount: fromOgoneAmount(minor),
     currency: op.amount?.currency ?? payment.currency,
     ncError: '0',
-    idempotencyKey: `${payment.orderId}:${payment.payId}:${op.id}:${code}`,
+    idempotencyKey: `${payment.orderId}:${payment.payId}:${step}:${code}`,
   };
   return {
     result,
@@ -63,7 +65,7 @@ function resultOfOperation(payment: ProviderPayment, op: OperationView): Verifie
       AMOUNT: result.amount,
       CURRENCY: result.currency,
     },
-    step: 0,
+    step,
   };
 }
 

@@ -10,6 +10,7 @@ import { describeStatus } from '../../../protocol/status.js';
 import { fail } from '../../http/failure.js';
 import type { CheckoutRecord } from '../../ledger/checkouts.js';
 import type { VerifiedResult } from '../../rules/verified-result.js';
+import { operationStep } from './directlink-adapter.js';
 import type { PaymentDetailsView, PaymentOperationView, PaymentView } from './types.js';
 
 /** Worldline `paymentProductId` → the brand Ogone would have shown (the common card products). */
@@ -71,12 +72,7 @@ export function resultsFromDetails(details: PaymentDetailsView, checkout: Checko
   // The authorisation carries the payment's own id (`<id>_0`); should the list not hold it (the
   // real list's first entry is not documented here), the payment's own status stands for it.
   const own = operations.some((operation) => operation.id === payment.id);
-  const results = operations.map((operation) =>
-    resultOf(payment, checkout, {
-      ...operation,
-      id: operation.id === payment.id ? '0' : operation.id,
-    }),
-  );
+  const results = operations.map((operation) => resultOf(payment, checkout, operation));
   return own ? results : [resultFromPayment(payment, checkout), ...results];
 }
 
@@ -97,7 +93,8 @@ function resultOf(
   const money = operation?.amount ?? payment.amount;
   const minor = money?.minor ?? checkout.amountMinor;
   const currency = money?.currency ?? checkout.currency;
-  const step = operation?.id ?? '0';
+  // The operation's index (`<id>_N`), as the DirectLink-shaped answers give PAYIDSUB.
+  const step = operation === undefined ? 0 : operationStep(operation.id, payment.id);
   const result: PaymentResult = {
     outcome: status.outcome,
     status: status.code,
@@ -135,7 +132,7 @@ function resultOf(
   if (brand !== undefined) params['BRAND'] = brand;
   if (payment.card?.expiryDate !== undefined) params['ED'] = payment.card.expiryDate;
   if (result.ncError !== '0') params['NCERROR'] = result.ncError;
-  if (step !== '0') params['OPERATION_ID'] = step;
+  if (operation !== undefined && step !== 0) params['OPERATION_ID'] = operation.id;
   for (const name of Object.keys(params)) if (params[name] === '') delete params[name];
-  return { result, signedParams: params, step: 0 };
+  return { result, signedParams: params, step };
 }
