@@ -41,6 +41,10 @@ function recordingOperations() {
       calls.push({ action: 'cancel', ref, options });
       return { status: 61 };
     },
+    async status(ref) {
+      calls.push({ action: 'status', ref, options: {} });
+      return { queried: calls.filter((c) => c.action === 'status').length === 1 };
+    },
     async refund(ref, options) {
       calls.push({ action: 'refund', ref, options });
       throw refuse('refund-not-allowed-here', 'Refund refused: the payment was never captured.');
@@ -196,6 +200,7 @@ for (const target of targets()) {
         capture: null,
         cancel: false,
         refund: null,
+        check: false,
         reason: 'Capture, cancel and refund are off: the endpoint has no API user (directLink).',
       });
       assert.equal((await browser.json('/ogone/admin/api/payments/999999')).status, 404);
@@ -212,6 +217,7 @@ for (const target of targets()) {
         capture: '25.00',
         cancel: true,
         refund: null,
+        check: false,
         reason: null,
       });
 
@@ -264,6 +270,25 @@ for (const target of targets()) {
         options: { key: 'page-key-0006' },
       });
       assert.equal(calls.length, 4, 'bad input reached no operation');
+
+      // An unclear payment: ask Ogone (the operations allow one query per 30 s).
+      const unclear = ids.get('SO-UNCLEAR')!;
+      const unclearDetail = (await browser.json(`/ogone/admin/api/payments/${unclear}`))
+        .body as unknown as AdminPaymentDetail;
+      assert.equal(unclearDetail.actions.check, true);
+      assert.match(unclearDetail.actions.reason!, /Ask Ogone for the status/);
+      const asked = await browser.post(`/ogone/admin/api/payments/${unclear}/check`, {});
+      assert.equal(asked.status, 200);
+      assert.equal(asked.body['queried'], true);
+      assert.deepEqual(calls.at(-1), { action: 'status', ref: 'SO-UNCLEAR-1', options: {} });
+      const soon = await browser.post(`/ogone/admin/api/payments/${unclear}/check`, {});
+      assert.equal(soon.body['queried'], false);
+      const noCsrf = await browser.post(
+        `/ogone/admin/api/payments/${unclear}/check`,
+        {},
+        { 'x-ogone-csrf': '' },
+      );
+      assert.equal(noCsrf.status, 403);
     });
   });
 }
