@@ -1,8 +1,8 @@
 /**
  * End-to-end on Worldline Direct, as a shopper: the real demo run with `OGONE_PROVIDER=worldline-
  * direct` (the same tag, the same endpoint routes), the Worldline Direct sandbox's hosted checkout
- * in Chromium. Pay and save the card; pay the next order in one click from the element's list of
- * saved cards; with "Use a new card", the hosted checkout still offers the saved card.
+ * in Chromium. Pay and save the card; pay the next order with it from the element's saved-card
+ * list (/pay, server to server); pay a third on the hosted page, which offers the saved card.
  * Screenshots go to test-results/e2e/ (git-ignored).
  */
 import assert from 'node:assert/strict';
@@ -11,6 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PaymentResult } from '../../src/protocol/index.js';
 import type { DemoOrder } from '../../demo/backend.js';
+import { DEMO_ADMIN_TOKEN } from '../../demo/vite-plugin.js';
+import { pageText } from './admin-page-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startDemo, type DemoServer } from './demo-server.js';
 
 const SHOTS = new URL('../../test-results/e2e/', import.meta.url);
@@ -25,6 +27,8 @@ declare global {
 
 let demo: DemoServer;
 let browser: Browser;
+/** The first order, paid by card (SALE): the refund's. */
+let paidRef = '';
 
 before(async () => {
   demo = await startDemo({
@@ -83,7 +87,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
 
 describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
-  it('pays on the hosted checkout, saves the card, then pays the next order with it', async () => {
+  it('pays on the hosted checkout, saves the card, pays the next orders with it (/pay and the hosted page)', async () => {
     const page = await newShopper();
     const ref = await openStore(page);
     await page.getByLabel('Save my card for future purchases').check();
@@ -109,26 +113,25 @@ describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
     await shot(page, 'worldline-demo-02-paid');
     const paid = await order(ref);
     assert.equal(paid.payment?.status, 9);
+    paidRef = ref;
 
-    // The next order: the element lists the saved card (one click, POST /pay with the token).
-    const oneClick = await openStore(page, true);
-    assert.notEqual(oneClick, ref);
-    await page.evaluate(() => {
-      window.__ogoneResults = [];
-    });
-    const saved = page.getByRole('radio', { name: /ending in 1111/ });
-    await saved.waitFor();
-    assert.equal(await saved.isChecked(), true, 'the saved card is chosen');
+    // The next order: the element lists the saved card (GET /cards) and pays with it (/pay),
+    // without leaving the page; Worldline Direct takes the token server to server.
+    const secondRef = await openStore(page, true);
+    assert.notEqual(secondRef, ref);
+    await page.getByRole('radio', { name: /1111/ }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: /1111/ }).isChecked(), 'the saved card first');
+    await shot(page, 'worldline-demo-03-saved-card-listed');
+    const stayed = page.url();
     await page.getByRole('button', { name: 'Pay now' }).click();
-    const [clicked] = await results(page);
-    assert.equal(clicked?.outcome, 'paid');
-    assert.equal(clicked?.orderRef, oneClick);
-    await page.getByText(/payment has been received/).waitFor();
-    await shot(page, 'worldline-demo-03-paid-in-one-click');
+    const [byToken] = await results(page);
+    assert.equal(byToken?.outcome, 'paid');
+    assert.equal(byToken?.orderRef, secondRef);
+    assert.equal(new URL(page.url()).origin, new URL(stayed).origin);
+    assert.equal((await order(secondRef)).payment?.status, 9);
 
-    // Another order with "Use a new card": the hosted checkout still offers the saved token.
+    // A third order: a new card on the hosted checkout, which offers the saved token too.
     const next = await openStore(page, true);
-    assert.notEqual(next, oneClick);
     await page.evaluate(() => {
       window.__ogoneResults = [];
     });
@@ -143,5 +146,29 @@ describe('the demo on Worldline Direct', { timeout: 120_000 }, () => {
     assert.equal(second?.orderRef, next);
     assert.equal(second?.cardNumber, result?.cardNumber);
     await page.context().close();
+  });
+
+  it('refunds part of the first payment from the payments page (Worldline Direct behind the operations)', async () => {
+    assert.ok(paidRef, 'the first test paid an order');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/ogone/admin`);
+    await page.getByLabel('Staff token').fill(DEMO_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: paidRef, exact: true }).click();
+    await page.getByRole('heading', { name: `Order ${paidRef}` }).waitFor();
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    await page.getByLabel('Amount to refund (EUR)').fill('10');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Refund 10.00 EUR' }).click();
+    const deadline = Date.now() + 20_000;
+    while (!/Refunded 10\.00 EUR/.test(await pageText(page))) {
+      if (Date.now() > deadline) assert.fail(`no refund shown: ${await pageText(page)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await shot(page, 'worldline-demo-05-refunded');
+    const refunded = await order(paidRef);
+    assert.equal(refunded.payment?.status, 8, 'the ledger: refunded (partly)');
+    await context.close();
   });
 });

@@ -15,7 +15,7 @@ import type { VerifiedResult } from '../../rules/verified-result.js';
 import type { TrustedOrder } from '../../types.js';
 import type { PaymentProvider, ProviderPayment } from '../provider.js';
 import type { WorldlineDirectClient } from './client.js';
-import { operationStep } from './directlink-adapter.js';
+import { operationStep } from './directlink-answers.js';
 import { platformCall } from './platform-call.js';
 import { resultFromPayment } from './result.js';
 import type { CustomerInput, OperationView, PaymentView } from './types.js';

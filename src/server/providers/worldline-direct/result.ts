@@ -10,7 +10,7 @@ import { describeStatus } from '../../../protocol/status.js';
 import { fail } from '../../http/failure.js';
 import type { CheckoutRecord } from '../../ledger/checkouts.js';
 import type { VerifiedResult } from '../../rules/verified-result.js';
-import { operationStep } from './directlink-adapter.js';
+import { operationStep } from './directlink-answers.js';
 import type { PaymentDetailsView, PaymentOperationView, PaymentView } from './types.js';
 
 /** Worldline `paymentProductId` → the brand Ogone would have shown (the common card products). */
