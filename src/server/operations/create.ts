@@ -3,18 +3,10 @@
  * configuration (the same options as `createOgoneHandler`, with its ledger and API user).
  */
 import { OgoneConfigError } from '../config/config-error.js';
-import { resolveOptions, type ResolvedOptions } from '../config/resolve-options.js';
-import { requireLedger, type OperationsContext } from './context.js';
-import { reconcile } from './reconcile.js';
-import { runOperation } from './run.js';
-import { paymentStatus } from './status.js';
-import { refreshOperations } from './refresh.js';
-import { lockPayment, operationRecord } from './store.js';
+import { resolveOptions } from '../config/resolve-options.js';
+import { IN_FLIGHT_MS, operationsFor } from './bind.js';
 import type { OgoneHandlerOptions } from '../types.js';
 import type { OgoneOperations } from './types.js';
-
-/** An operation still `sent` after this lost its sender (longer than any DirectLink call). */
-const IN_FLIGHT_MS = 3 * 60_000;
 
 /** Options of {@link createOgoneOperations}: the handler's, plus a clock for tests. */
 export interface OgoneOperationsOptions extends OgoneHandlerOptions {
@@ -25,38 +17,6 @@ export interface OgoneOperationsOptions extends OgoneHandlerOptions {
    * it gives up with `operation-in-progress` (default 180 000 ms).
    */
   waitMs?: number | undefined;
-}
-
-/** The operations over already resolved options (the handler's `operations`). */
-export function operationsFor(
-  resolved: ResolvedOptions,
-  wake: () => void,
-  clock: { now(): number } = { now: () => Date.now() },
-  waitMs = IN_FLIGHT_MS,
-): OgoneOperations {
-  const ctx: OperationsContext = {
-    driver: resolved.ledger,
-    directLink: resolved.directLink,
-    now: () => clock.now(),
-    wake,
-    inFlightMs: IN_FLIGHT_MS,
-    waitMs,
-  };
-  return {
-    capture: (reference, options) => runOperation(ctx, 'capture', reference, options),
-    cancel: (reference, options) => runOperation(ctx, 'cancel', reference, { key: options?.key }),
-    refund: (reference, options) => runOperation(ctx, 'refund', reference, options),
-    status: (reference) => paymentStatus(ctx, reference),
-    reconcile: (options) => reconcile(ctx, options),
-    async operationsOf(paymentId) {
-      if (typeof paymentId !== 'string' || !/^\d{1,18}$/.test(paymentId)) return [];
-      const rows = await requireLedger(ctx).transaction(async (tx) => {
-        if ((await lockPayment(tx, paymentId)) === undefined) return [];
-        return refreshOperations(tx, paymentId, ctx.now());
-      });
-      return rows.map(operationRecord);
-    },
-  };
 }
 
 /**
