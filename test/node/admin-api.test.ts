@@ -16,7 +16,9 @@ import {
   recordPayment,
   type Fetch,
 } from '../helpers/admin.js';
-import { targets } from '../helpers/ledger-targets.js';
+import { eventually, targets } from '../helpers/ledger-targets.js';
+import { TEST_SHA_OUT } from '../helpers/ogone-messages.js';
+import { createOgoneHandler } from '../../src/server/index.js';
 
 interface ListBody {
   payments: AdminPaymentView[];
@@ -205,6 +207,34 @@ for (const target of targets()) {
       });
       assert.equal((await browser.json('/ogone/admin/api/payments/999999')).status, 404);
       assert.equal((await browser.json('/ogone/admin/api/payments/abc')).status, 404);
+    });
+
+    it("shows a failed delivery's error without the endpoint's secrets", async () => {
+      const handler = createOgoneHandler(
+        adminOptions(ledger, {
+          onPaymentResult: () => {
+            throw new Error(`the shop's hook echoed ${TEST_SHA_OUT}`);
+          },
+          outbox: { pollIntervalMs: 20, retryBaseMs: 10, retryMaxMs: 20 },
+        }),
+      );
+      try {
+        await recordPayment(handler, { orderRef: 'SO-HOOK', orderId: 'SO-HOOK-1', status: '9' });
+        const id = (await ledger.findPayments('SO-HOOK'))[0]!.id;
+        await eventually(
+          async () => (await ledger.paymentHistory(id))!.deliveries[0]?.lastError != null,
+          10_000,
+          'a failed delivery',
+        );
+        const browser = await staff(handler);
+        const detail = (await browser.json(`/ogone/admin/api/payments/${id}`))
+          .body as unknown as AdminPaymentDetail;
+        const shown = detail.deliveries[0]!.lastError!;
+        assert.match(shown, /the shop's hook echoed \[redacted\]/);
+        assert.ok(!JSON.stringify(detail).includes(TEST_SHA_OUT));
+      } finally {
+        await handler.close();
+      }
     });
 
     it('actions go to the operations by ORDERID in minor units; refusals come back in plain words', async () => {

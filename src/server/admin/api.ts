@@ -83,7 +83,11 @@ export function createAdminApi(
       return {
         row,
         events: await eventsOf(db, row.id),
-        deliveries: await deliveriesOf(db, row.id),
+        // The hook's error text as recorded: secrets taken out, as in the logs.
+        deliveries: (await deliveriesOf(db, row.id)).map((d) => ({
+          ...d,
+          lastError: d.lastError === null ? null : o.scrub(d.lastError),
+        })),
         operations: await operations?.operationsOf?.(row.id),
       };
     });
