@@ -23,6 +23,8 @@ export interface PanelHandlers {
   next(): void;
   confirm(): void;
   close(): void;
+  /** Asks Ogone for the status now. */
+  check(): void;
 }
 
 const WORDS = {
@@ -141,6 +143,7 @@ export function actionPanel(
   detail: AdminPaymentDetail,
   state: PanelState | null,
   h: PanelHandlers,
+  checking = false,
 ): TemplateResult {
   const { actions } = detail;
   const offered: [Action, string][] = [];
@@ -166,6 +169,22 @@ export function actionPanel(
                 </button>`,
             )}
           </div>`
+    }
+    ${
+      actions.check
+        ? html`<div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              data-action="check"
+              ?disabled=${checking}
+              aria-busy=${checking ? 'true' : 'false'}
+              @click=${h.check}
+            >
+              ${checking ? 'Asking Ogone…' : 'Ask Ogone for the status'}
+            </button>
+          </div>`
+        : nothing
     }
     ${
       state === null

@@ -18,10 +18,13 @@ import { listView, type ListQuery } from './list-view.js';
 import { listHash, parseHash, type Route } from './route.js';
 import { adminStyles } from './styles.js';
 
+const PENDING = 'The bank confirms it shortly.';
+const DONE = 'The bank has answered.';
+
 const SENT: Readonly<Record<Action, (m: string) => string>> = {
-  capture: (m) => `Capture of ${m} sent. The bank confirms it shortly.`,
-  refund: (m) => `Refund of ${m} sent. The bank confirms it shortly.`,
-  cancel: () => 'Cancellation sent. The bank confirms it shortly.',
+  capture: (m) => `Capture of ${m} sent. ${PENDING}`,
+  refund: (m) => `Refund of ${m} sent. ${PENDING}`,
+  cancel: () => `Cancellation sent. ${PENDING}`,
 };
 
 export class OgoneAdmin extends LitElement {
@@ -35,6 +38,7 @@ export class OgoneAdmin extends LitElement {
     detail: { state: true },
     panel: { state: true },
     notice: { state: true },
+    checking: { state: true },
   };
 
   base = '';
@@ -44,6 +48,7 @@ export class OgoneAdmin extends LitElement {
   detail: AdminPaymentDetail | undefined;
   panel: PanelState | null = null;
   notice: Notice | null = null;
+  checking = false;
   private client: AdminClient | undefined;
   private focusHeading = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,6 +94,10 @@ export class OgoneAdmin extends LitElement {
           const route = this.route;
           if (route.view !== 'detail' || route.id !== detail.id || this.panel?.busy) return;
           this.detail = fresh;
+          const notice = this.notice;
+          if (!fresh.waitingForBank && notice?.text.endsWith(PENDING)) {
+            this.notice = { ...notice, text: `${notice.text.slice(0, -PENDING.length)}${DONE}` };
+          }
           this.watch();
         })
         .catch(() => this.watch());
@@ -155,6 +164,7 @@ export class OgoneAdmin extends LitElement {
       this.focusIn(problem ? '#amount' : '.confirm button');
     },
     confirm: () => void this.confirm(),
+    check: () => void this.check(),
     close: () => {
       const action = this.panel?.action;
       this.panel = null;
@@ -199,6 +209,29 @@ export class OgoneAdmin extends LitElement {
     this.focusIn(this.panel === null ? '#notice' : '.confirm [role=alert]');
   }
 
+  /** "Ask Ogone for the status": one status query, its answer in words. */
+  private async check(): Promise<void> {
+    const detail = this.detail;
+    if (!detail || this.checking) return;
+    this.checking = true;
+    try {
+      const fresh = await this.api().act(detail.id, 'check', {});
+      this.detail = fresh;
+      this.notice =
+        fresh.queried === false
+          ? {
+              kind: 'error',
+              text: 'Ogone was asked less than 30 seconds ago. Try again in a moment.',
+            }
+          : { kind: 'success', text: `Ogone was asked. This payment is: ${fresh.label}.` };
+      this.watch();
+    } catch (error) {
+      this.notice = { kind: 'error', text: (error as Error).message };
+    }
+    this.checking = false;
+    this.focusIn('#notice');
+  }
+
   private focusIn(selector: string): void {
     void this.updateComplete.then(() =>
       (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus(),
@@ -219,7 +252,7 @@ export class OgoneAdmin extends LitElement {
   private body(): TemplateResult {
     const route = this.route;
     if (route.view === 'detail')
-      return detailView(this.detail, this.panel, this.notice, this.panelHandlers);
+      return detailView(this.detail, this.panel, this.notice, this.panelHandlers, this.checking);
     return html`${
       this.notice ? html`<p class="message error" role="alert">${this.notice.text}</p>` : nothing
     }

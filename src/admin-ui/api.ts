@@ -15,6 +15,9 @@ export interface PaymentList {
 
 export type Action = 'capture' | 'cancel' | 'refund';
 
+/** A detail as an action answers it; `queried` for a status check. */
+export type ActedDetail = AdminPaymentDetail & { queried?: boolean };
+
 /** A refusal or failure to show, in plain words. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -76,9 +79,9 @@ export class AdminClient {
 
   act(
     id: string,
-    action: Action,
-    body: { amount?: string; final?: boolean; key: string },
-  ): Promise<AdminPaymentDetail> {
+    action: Action | 'check',
+    body: { amount?: string; final?: boolean; key?: string },
+  ): Promise<ActedDetail> {
     return this.call(`payments/${encodeURIComponent(id)}/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-ogone-csrf': this.csrf },

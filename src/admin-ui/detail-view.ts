@@ -30,6 +30,22 @@ function facts(p: AdminPaymentDetail): TemplateResult {
   </dl>`;
 }
 
+function operations(p: AdminPaymentDetail): TemplateResult | typeof nothing {
+  if (p.operations.length === 0) return nothing;
+  return html`<section class="card" aria-labelledby="operations-title">
+    <h3 id="operations-title">Actions taken</h3>
+    <ol class="timeline">
+      ${p.operations.map(
+        (op) =>
+          html`<li>
+            <time datetime=${op.at}>${when(op.at, true)}</time>
+            <div>${op.label} <span class="badge tone-${op.tone}">${op.state}</span></div>
+          </li>`,
+      )}
+    </ol>
+  </section>`;
+}
+
 function timeline(p: AdminPaymentDetail): TemplateResult {
   return html`<section class="card" aria-labelledby="history-title">
     <h3 id="history-title">History</h3>
@@ -93,6 +109,7 @@ export function detailView(
   panel: PanelState | null,
   notice: Notice | null,
   handlers: PanelHandlers,
+  checking = false,
 ): TemplateResult {
   return html`<section class="stack" aria-labelledby="detail-title">
     <p><a href="#/">← All payments</a></p>
@@ -120,7 +137,8 @@ export function detailView(
                     ${notice.text}
                   </p>`
             }
-            ${actionPanel(p, panel, handlers)} ${timeline(p)} ${deliveries(p)}`
+            ${actionPanel(p, panel, handlers, checking)} ${operations(p)} ${timeline(p)}
+            ${deliveries(p)}`
     }
   </section>`;
 }

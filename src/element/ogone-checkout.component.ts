@@ -700,6 +700,20 @@ export class OgoneCheckout extends LitElement {
       });
     }
     this.#show(result);
+    // Refused or cancelled (a failed 3-D Secure challenge too): the customer's saved cards are
+    // offered again, in the checkout layout, instead of going straight back to the hosted page.
+    void (this.#cards ??= new returnHalf!.SavedCardList(this, this.#client))
+      .load(result.orderRef)
+      .then(() => {
+        const phase = this._phase;
+        if (
+          phase.name === 'done' &&
+          !blocksPayment(phase.receipt) &&
+          this.#cards!.cards.some((card) => !card.expired)
+        ) {
+          this._phase = { ...phase, card: [phase.receipt, 'pay'] };
+        }
+      });
   }
 
   /**

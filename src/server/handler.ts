@@ -17,7 +17,7 @@ import { payRoute } from './routes/pay.js';
 import { createWorker } from './routes/result-delivery.js';
 import { signRoute } from './routes/sign.js';
 import { verifyRoute } from './routes/verify.js';
-import { operationsFor } from './operations/create.js';
+import { operationsFor } from './operations/bind.js';
 import type { OgoneOperations } from './operations/types.js';
 import { adminRoute } from './admin/routes.js';
 import { resolveAdmin } from './admin/options.js';

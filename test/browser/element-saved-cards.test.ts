@@ -17,6 +17,7 @@ import {
   orderStatus,
   render,
   result,
+  returnQuery,
   said,
   shadow,
   signedPayload,
@@ -68,6 +69,7 @@ interface Endpoint {
   pay?: Reply[];
   remove?: Reply;
   orders?: Reply;
+  verify?: Reply;
 }
 
 /** The endpoint, by route; `/pay` answers its queue in turn (repeating the last). */
@@ -83,6 +85,7 @@ function endpoint(routes: Endpoint): void {
         return (queue.length > 1 ? queue.shift() : queue[0]) ?? new Error('no /pay reply');
       }
       if (url.startsWith('/ogone/orders/')) return routes.orders ?? orderStatus('SO-1001', 'open');
+      if (url === '/ogone/verify' && routes.verify) return routes.verify;
       return new Error(`unexpected ${method} ${url}`);
     },
     { savedCards: true },
@@ -698,6 +701,40 @@ describe('saved cards: errors', () => {
     expect(shadow(el).querySelector('fieldset')).to.equal(null);
     expect(shadow(el).querySelector('input[type="checkbox"]')).to.not.equal(null);
     expect(buttonText(el)).to.equal('Pay now');
+  });
+});
+
+describe('saved cards: after a refused return', () => {
+  it('offers the saved cards again (a failed 3-D Secure challenge), and pays with the chosen one', async () => {
+    const results = collect<PaymentResult>('ogone-result');
+    const paid = result('paid', { orderId: 'SO-1001-d2', idempotencyKey: 'SO-1001-d2:3015:9' });
+    endpoint({
+      cards: list([VISA, MASTERCARD]),
+      verify: { status: 200, body: result('refused') },
+      pay: [{ status: 200, body: { kind: 'result', result: paid } }],
+    });
+    const el = await render(CHECKOUT, returnQuery('SO-1001', 2));
+    await waitUntil(() => shadow(el).querySelector('fieldset'), 'the list, after the refusal');
+    expect(said(el)).to.equal('Your payment did not go through. Nothing was charged.');
+    expect(buttonText(el)).to.equal('Pay now');
+    expect(rows(el).map((row) => row.checked)).to.deep.equal([true, false, false]);
+    radios(el)[1]!.click();
+    await el.updateComplete;
+    button(el)!.click();
+    await untilState(el, 'done');
+    expect(pays()[0]!.body['cardId']).to.equal('c_mc');
+    expect(results.map((item) => item.outcome)).to.deep.equal(['refused', 'paid']);
+    expect(said(el)).to.match(/^Thank you! Your payment has been received\./);
+  });
+
+  it('keeps "Try again" (the hosted page) when the customer has no saved card', async () => {
+    endpoint({ cards: list([OLD]), verify: { status: 200, body: result('refused') } });
+    const el = await render(CHECKOUT, returnQuery('SO-1001', 2));
+    await untilState(el, 'done');
+    await waitUntil(() => edges.calls.some((call) => call.url.includes('/cards?')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(buttonText(el)).to.equal('Try again');
+    expect(shadow(el).querySelector('fieldset')).to.equal(null);
   });
 });
 

@@ -2,7 +2,8 @@
  * The returning shopper's journey (issue #11) end to end, in Chromium, through the real demo: the
  * element, the companion endpoint with its ledger and DirectLink API user, and the sandbox (hosted
  * page, orderdirect, 3-D Secure). Pay once saving the card, come back and pay in one click; a
- * challenge card completed and failed (then a new card); a removed card gone for good.
+ * challenge card completed and failed (the saved cards offered again, then a new card); the
+ * 40001139 fallback to the hosted page with the saved card; a removed card gone for good.
  * Screenshots go to test-results/e2e/saved-cards/ (git-ignored).
  */
 import assert from 'node:assert/strict';
@@ -192,8 +193,10 @@ describe('saved cards through the demo, the endpoint and the sandbox', { timeout
     result = await firstResult(page);
     assert.equal(result.outcome, 'refused');
     assert.equal(await page.getByText(/payment has been received/).count(), 0);
+    // The saved cards are offered again; the shopper takes a new card on the hosted page.
+    await page.getByRole('radio', { name: 'Use a new card' }).check();
     await shot(page, '04-challenge-failed');
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Pay now' }).click();
     await page.waitForURL(/\/ncol\/test\//);
     await payOnSandbox(page, '5555 5555 5555 4444');
     result = await firstResult(page);

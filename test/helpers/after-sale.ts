@@ -33,8 +33,8 @@ export interface Shop {
    * `hold`, the sandbox leaves it uncertain (52 / 92) until `releaseUncertain(orderId)`.
    */
   pay(amount?: string, operation?: 'RES' | 'SAL', hold?: boolean): Promise<string>;
-  /** The same endpoint's operations with another clock. */
-  opsWith(clock: { now(): number }): OgoneOperations;
+  /** The same endpoint's operations with another clock (and a short wait for a busy payment). */
+  opsWith(clock: { now(): number }, waitMs?: number): OgoneOperations;
   close(): Promise<void>;
 }
 
@@ -105,7 +105,7 @@ export async function openShop(ledger: Ledger, options: ShopOptions = {}): Promi
     delivered,
     calls,
     feedback,
-    opsWith: (clock) => createOgoneOperations({ ...endpoint, clock }),
+    opsWith: (clock, waitMs) => createOgoneOperations({ ...endpoint, clock, waitMs }),
     async pay(amount = '1510', operation = 'RES', hold = false) {
       const orderRef = `ORD-${Math.random().toString(36).slice(2, 10)}`;
       const fields = baseFields({

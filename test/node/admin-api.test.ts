@@ -16,7 +16,9 @@ import {
   recordPayment,
   type Fetch,
 } from '../helpers/admin.js';
-import { targets } from '../helpers/ledger-targets.js';
+import { eventually, targets } from '../helpers/ledger-targets.js';
+import { TEST_SHA_OUT } from '../helpers/ogone-messages.js';
+import { createOgoneHandler } from '../../src/server/index.js';
 
 interface ListBody {
   payments: AdminPaymentView[];
@@ -40,6 +42,10 @@ function recordingOperations() {
     async cancel(ref, options) {
       calls.push({ action: 'cancel', ref, options });
       return { status: 61 };
+    },
+    async status(ref) {
+      calls.push({ action: 'status', ref, options: {} });
+      return { queried: calls.filter((c) => c.action === 'status').length === 1 };
     },
     async refund(ref, options) {
       calls.push({ action: 'refund', ref, options });
@@ -196,10 +202,39 @@ for (const target of targets()) {
         capture: null,
         cancel: false,
         refund: null,
+        check: false,
         reason: 'Capture, cancel and refund are off: the endpoint has no API user (directLink).',
       });
       assert.equal((await browser.json('/ogone/admin/api/payments/999999')).status, 404);
       assert.equal((await browser.json('/ogone/admin/api/payments/abc')).status, 404);
+    });
+
+    it("shows a failed delivery's error without the endpoint's secrets", async () => {
+      const handler = createOgoneHandler(
+        adminOptions(ledger, {
+          onPaymentResult: () => {
+            throw new Error(`the shop's hook echoed ${TEST_SHA_OUT}`);
+          },
+          outbox: { pollIntervalMs: 20, retryBaseMs: 10, retryMaxMs: 20 },
+        }),
+      );
+      try {
+        await recordPayment(handler, { orderRef: 'SO-HOOK', orderId: 'SO-HOOK-1', status: '9' });
+        const id = (await ledger.findPayments('SO-HOOK'))[0]!.id;
+        await eventually(
+          async () => (await ledger.paymentHistory(id))!.deliveries[0]?.lastError != null,
+          10_000,
+          'a failed delivery',
+        );
+        const browser = await staff(handler);
+        const detail = (await browser.json(`/ogone/admin/api/payments/${id}`))
+          .body as unknown as AdminPaymentDetail;
+        const shown = detail.deliveries[0]!.lastError!;
+        assert.match(shown, /the shop's hook echoed \[redacted\]/);
+        assert.ok(!JSON.stringify(detail).includes(TEST_SHA_OUT));
+      } finally {
+        await handler.close();
+      }
     });
 
     it('actions go to the operations by ORDERID in minor units; refusals come back in plain words', async () => {
@@ -212,6 +247,7 @@ for (const target of targets()) {
         capture: '25.00',
         cancel: true,
         refund: null,
+        check: false,
         reason: null,
       });
 
@@ -264,6 +300,25 @@ for (const target of targets()) {
         options: { key: 'page-key-0006' },
       });
       assert.equal(calls.length, 4, 'bad input reached no operation');
+
+      // An unclear payment: ask Ogone (the operations allow one query per 30 s).
+      const unclear = ids.get('SO-UNCLEAR')!;
+      const unclearDetail = (await browser.json(`/ogone/admin/api/payments/${unclear}`))
+        .body as unknown as AdminPaymentDetail;
+      assert.equal(unclearDetail.actions.check, true);
+      assert.match(unclearDetail.actions.reason!, /Ask Ogone for the status/);
+      const asked = await browser.post(`/ogone/admin/api/payments/${unclear}/check`, {});
+      assert.equal(asked.status, 200);
+      assert.equal(asked.body['queried'], true);
+      assert.deepEqual(calls.at(-1), { action: 'status', ref: 'SO-UNCLEAR-1', options: {} });
+      const soon = await browser.post(`/ogone/admin/api/payments/${unclear}/check`, {});
+      assert.equal(soon.body['queried'], false);
+      const noCsrf = await browser.post(
+        `/ogone/admin/api/payments/${unclear}/check`,
+        {},
+        { 'x-ogone-csrf': '' },
+      );
+      assert.equal(noCsrf.status, 403);
     });
   });
 }

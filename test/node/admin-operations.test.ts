@@ -45,6 +45,7 @@ for (const target of targets()) {
           capture: '15.10',
           cancel: true,
           refund: null,
+          check: false,
           reason: null,
         });
 
@@ -58,6 +59,7 @@ for (const target of targets()) {
           capture: '7.55',
           cancel: false,
           refund: '7.55',
+          check: false,
           reason: null,
         });
         assert.ok(shop.calls.includes('maintenancedirect'));
@@ -78,7 +80,16 @@ for (const target of targets()) {
         assert.equal(again.status, 200);
         await shop.sandbox.idle();
         assert.equal(shop.calls.length, sent, 'nothing sent for a repeated key');
-        assert.equal((await detail(id)).refundedAmount, '2.00');
+        const final = await detail(id);
+        assert.equal(final.refundedAmount, '2.00');
+        assert.deepEqual(
+          final.operations.map((op) => [op.label, op.state]),
+          [
+            ['Refund of 2.00 EUR', 'Done'],
+            ['Capture of 7.55 EUR', 'Done'],
+          ],
+          'each operation once, newest first',
+        );
       });
 
       it('refuses more than is left, in plain words, before anything is sent', async () => {
@@ -93,6 +104,27 @@ for (const target of targets()) {
         assert.equal(shop.calls.length, sent, 'no DirectLink call');
         const refund = await act(id, 'refund', { key: 'page-refund-none' });
         assert.equal((refund.body['error'] as { reason: string }).reason, 'not-refundable');
+      });
+
+      it('asks Ogone about an unclear payment, at most once per 30 s', async () => {
+        const id = await idOf(await shop.pay('900', 'RES', true));
+        const before = await detail(id);
+        assert.equal(before.label, 'Unclear, needs checking');
+        assert.equal(before.actions.check, true);
+        const asked = await act(id, 'check', {});
+        assert.equal(asked.status, 200, JSON.stringify(asked.body));
+        assert.equal(asked.body['queried'], true);
+        assert.ok(shop.calls.includes('querydirect'));
+        // Ogone still says 52 (held): the same answer as before, so still unclear.
+        assert.equal((asked.body as unknown as AdminPaymentDetail).status, 52);
+        const queries = shop.calls.filter((c) => c === 'querydirect').length;
+        const soon = await act(id, 'check', {});
+        assert.equal(soon.body['queried'], false);
+        assert.equal(
+          shop.calls.filter((c) => c === 'querydirect').length,
+          queries,
+          'not asked again',
+        );
       });
 
       it('cancels an authorisation; a second cancel is refused', async () => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allowedActions, type ActionFacts } from '../../src/server/admin/actions.js';
 import { needsAttention, plainStatus } from '../../src/server/admin/plain-status.js';
+import { operationView } from '../../src/server/admin/operation-views.js';
 import { STATUS_TABLE } from '../../src/protocol/status.js';
 
 const facts = (status: number | null, amounts: Partial<ActionFacts> = {}): ActionFacts => ({
@@ -23,6 +24,7 @@ describe('payments page: which buttons show', () => {
       capture: 1000n,
       cancel: true,
       refund: null,
+      check: false,
       reason: null,
     });
   });
@@ -33,6 +35,7 @@ describe('payments page: which buttons show', () => {
       capture: 600n,
       cancel: false,
       refund: 400n,
+      check: false,
       reason: null,
     });
   });
@@ -42,6 +45,7 @@ describe('payments page: which buttons show', () => {
       capture: null,
       cancel: false,
       refund: 1000n,
+      check: false,
       reason: null,
     });
     const refunded = facts(8, { capturedMinor: 1000n, refundedMinor: 250n });
@@ -51,6 +55,7 @@ describe('payments page: which buttons show', () => {
       capture: null,
       cancel: false,
       refund: null,
+      check: false,
       reason: 'Nothing more can be done with this payment.',
     });
   });
@@ -64,9 +69,11 @@ describe('payments page: which buttons show', () => {
         String(status),
       );
       assert.match(allowed.reason!, /Waiting for the bank|not answered/);
+      assert.equal(allowed.check, true, `ask Ogone about ${status}`);
     }
     for (const status of [52, 92, 62, 82]) {
       assert.match(allowedActions(facts(status)).reason!, /unclear/, String(status));
+      assert.equal(allowedActions(facts(status)).check, true);
     }
   });
 
@@ -118,5 +125,34 @@ describe('payments page: plain words', () => {
     assert.equal(needsAttention(51, minutesAgo(61), now, hour), true);
     assert.equal(needsAttention(null, minutesAgo(61), now, hour), true);
     assert.equal(needsAttention(9, minutesAgo(6000), now, hour), false);
+  });
+});
+
+describe('payments page: actions taken', () => {
+  const record = {
+    final: false,
+    ncError: null,
+    createdAt: 'x',
+    updatedAt: '2026-01-01T10:00:00.000Z',
+  };
+  it('says what was asked and how far it got', () => {
+    assert.deepEqual(
+      operationView({ ...record, kind: 'capture', amount: 1920, state: 'pending' }, 'EUR'),
+      {
+        label: 'Capture of 19.20 EUR',
+        state: 'Waiting for the bank',
+        tone: 'waiting',
+        at: record.updatedAt,
+      },
+    );
+    const refused = operationView(
+      { ...record, kind: 'refund', amount: 5, final: true, state: 'refused', ncError: '50001127' },
+      'EUR',
+    );
+    assert.equal(refused.label, 'Refund of 0.05 EUR (the last one)');
+    assert.equal(refused.state, 'Refused by Ogone (error 50001127)');
+    assert.equal(refused.tone, 'bad');
+    const lost = operationView({ ...record, kind: 'cancel', amount: 0, state: 'uncertain' }, 'EUR');
+    assert.deepEqual([lost.label, lost.tone], ['Cancellation', 'attention']);
   });
 });

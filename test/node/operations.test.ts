@@ -328,6 +328,38 @@ for (const target of targets()) {
   });
 }
 
+describe('after-sale operations given anything as a reference or key', () => {
+  it('answer a typed error, never a crash nor a DirectLink call', async () => {
+    const { openLedger } = await import('../../src/ledger/index.js');
+    const fc = (await import('fast-check')).default;
+    const ledger = await openLedger('pglite:memory');
+    const s = await openShop(ledger);
+    const ref = await s.pay('1510');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('', ' ', "' OR 1=1 --", '%00')),
+        fc.oneof(fc.string({ maxLength: 120 }), fc.constant(undefined)),
+        async (reference, key) => {
+          if (reference === ref) return true; // (the one real order)
+          try {
+            await s.ops.capture(reference, { amount: 100, key });
+            return false;
+          } catch (error) {
+            return error instanceof OgoneOperationError;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    for (const key of ['', 'k'.repeat(101), 'with space', 'naïve']) {
+      await refused(s.ops.capture(ref, { amount: 100, key }), 'invalid-request');
+    }
+    assert.deepEqual(s.calls, []);
+    await s.close();
+    await ledger.close();
+  });
+});
+
 describe('after-sale operations without a ledger or an API user', () => {
   const base = {
     pspid: PSPID,

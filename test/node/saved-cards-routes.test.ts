@@ -185,6 +185,11 @@ for (const target of targets()) {
       assert.equal(forged.status, 403);
       assert.deepEqual(await ledger.listCards(id), []);
       await bench.call('GET', `/ogone/feedback?${await signedQuery(params, SHA_OUT)}`);
+      const paidSign = await bench.call('POST', '/ogone/sign', {
+        json: { orderRef: ref, returnUrl: RETURN_URL },
+      });
+      assert.equal(paidSign.status, 409, 'a hosted-page payment paid the order: no second form');
+      assert.equal(errorCode(paidSign), 'order-not-payable');
       const cards = await ledger.listCards(id);
       assert.deepEqual(
         cards.map((c) => [c.alias, c.cardNumber, c.brand, c.expiry]),

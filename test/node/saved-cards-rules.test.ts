@@ -19,6 +19,8 @@ import {
 import { challengeCsp, formOrigins, inlineScripts } from '../../src/server/rules/challenge-csp.js';
 import { payDecision, resultOfAnswer } from '../../src/server/rules/pay-outcome.js';
 import { isExpired, lastFour, savedCardsAnswer } from '../../src/server/rules/saved-cards.js';
+import { EndpointFailure } from '../../src/server/http/failure.js';
+import { describeRoutes, matchRoute, type RouteTable } from '../../src/server/http/router.js';
 
 const card = (publicId: string, expiry: string | null, used = false) => ({
   publicId,
@@ -187,6 +189,30 @@ describe('the challenge page CSP', () => {
     assert.match(
       await challengeCsp('<form action="https://a.example;script-src *"></form>'),
       /form-action 'none'/,
+    );
+  });
+});
+
+describe('routes with an optional segment', () => {
+  const run = () => Promise.resolve({ status: 204, headers: {}, body: '' });
+  const routes: RouteTable = {
+    cards: { methods: ['GET', 'DELETE'], cors: true, params: [0, 1], run },
+    challenge: { methods: ['GET'], cors: false, params: 1, run },
+  };
+
+  it('matches `/cards` and `/cards/<id>`, nothing deeper, and says so', () => {
+    assert.deepEqual(matchRoute(routes, '/ogone', '/ogone/cards').rest, []);
+    assert.deepEqual(matchRoute(routes, '/ogone', '/ogone/cards/c%2D1').rest, ['c-1']);
+    for (const path of ['/ogone/cards/a/b', '/ogone/challenge', '/ogone/cards/']) {
+      assert.throws(
+        () => matchRoute(routes, '/ogone', path),
+        (error: unknown) => error instanceof EndpointFailure && error.code === 'not-found',
+        path,
+      );
+    }
+    assert.equal(
+      describeRoutes(routes, '/ogone'),
+      'GET|DELETE /ogone/cards[/…] and GET /ogone/challenge/…',
     );
   });
 });

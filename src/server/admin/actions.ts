@@ -21,11 +21,14 @@ export interface AllowedActions {
   cancel: boolean;
   /** Most that can be refunded now (minor units), or `null`. */
   refund: bigint | null;
-  /** Why nothing is offered, in plain words (`null` when something is). */
+  /** True when asking Ogone for the status can help (no answer yet, waiting or unclear). */
+  check: boolean;
+  /** Why no money can be moved now, in plain words (`null` when something can). */
   reason: string | null;
 }
 
-const NONE = { capture: null, cancel: false, refund: null } as const;
+const NONE = { capture: null, cancel: false, refund: null, check: false } as const;
+const ASK = { ...NONE, check: true } as const;
 
 export function allowedActions(facts: ActionFacts): AllowedActions {
   if (!facts.operationsAvailable) {
@@ -34,13 +37,15 @@ export function allowedActions(facts: ActionFacts): AllowedActions {
       reason: 'Capture, cancel and refund are off: the endpoint has no API user (directLink).',
     };
   }
-  if (facts.status === null) return { ...NONE, reason: 'The bank has not answered yet.' };
+  if (facts.status === null) {
+    return { ...ASK, reason: 'The bank has not answered yet. You can ask Ogone for the status.' };
+  }
   const { outcome } = describeStatus(facts.status);
   if (outcome.endsWith('pending') || outcome === 'pending') {
-    return { ...NONE, reason: 'Waiting for the bank. This page updates when it answers.' };
+    return { ...ASK, reason: 'Waiting for the bank. This page updates when it answers.' };
   }
   if (outcome.endsWith('uncertain') || outcome === 'unknown') {
-    return { ...NONE, reason: 'The bank’s answer is unclear; check the status first.' };
+    return { ...ASK, reason: 'The bank’s answer is unclear. Ask Ogone for the status.' };
   }
   const uncaptured = facts.amountMinor - facts.capturedMinor;
   const unrefunded = facts.capturedMinor - facts.refundedMinor;
@@ -54,5 +59,5 @@ export function allowedActions(facts: ActionFacts): AllowedActions {
     capture === null && !cancel && refund === null
       ? 'Nothing more can be done with this payment.'
       : null;
-  return { capture, cancel, refund, reason };
+  return { capture, cancel, refund, check: false, reason };
 }

@@ -76,18 +76,23 @@ export function createAdminApi(
     operationsAvailable: operations !== undefined,
   });
 
-  async function detail(id: string): Promise<CoreResponse> {
+  async function detail(id: string, extra: object = {}): Promise<CoreResponse> {
     const found = await withLedger(o, 'reading a payment', async (db) => {
       const row = await paymentById(db, id);
       if (row === undefined) return undefined;
       return {
         row,
         events: await eventsOf(db, row.id),
-        deliveries: await deliveriesOf(db, row.id),
+        // The hook's error text as recorded: secrets taken out, as in the logs.
+        deliveries: (await deliveriesOf(db, row.id)).map((d) => ({
+          ...d,
+          lastError: d.lastError === null ? null : o.scrub(d.lastError),
+        })),
+        operations: await operations?.operationsOf?.(row.id),
       };
     });
     if (found === undefined) return fail('not-found', 'No payment has this id.');
-    return jsonResponse(200, detailView(found.row, found, context()));
+    return jsonResponse(200, { ...detailView(found.row, found, context()), ...extra });
   }
 
   return {
@@ -123,7 +128,7 @@ export function createAdminApi(
     },
     detail,
     async act(req, id, action) {
-      const input = await actionBody(req, action);
+      const input = action === 'check' ? undefined : await actionBody(req, action);
       if (operations === undefined) {
         return fail(
           'not-found',
@@ -132,9 +137,15 @@ export function createAdminApi(
       }
       const row = await withLedger(o, 'reading a payment', (db) => paymentById(db, id));
       if (row === undefined) return fail('not-found', 'No payment has this id.');
+      let extra = {};
       try {
-        if (action === 'cancel') await operations.cancel(row.order_id, { key: input.key });
-        else await operations[action](row.order_id, input);
+        if (input === undefined) {
+          extra = { queried: (await operations.status(row.order_id)).queried };
+        } else if (action === 'cancel') {
+          await operations.cancel(row.order_id, { key: input.key });
+        } else {
+          await operations[action as 'capture' | 'refund'](row.order_id, input);
+        }
       } catch (error) {
         const refusal = refusalOf(error);
         if (refusal === undefined) throw error;
@@ -147,7 +158,7 @@ export function createAdminApi(
           },
         });
       }
-      return detail(id);
+      return detail(id, extra);
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { AdminOperationRecord } from './operation-views.js';
+
 /**
  * What the payments page needs from the after-sale operations (capture, cancel, refund), and
  * their refusals in plain words. Amounts are minor units.
@@ -17,11 +19,16 @@ export interface AdminOperations {
   capture(ref: string, options: AdminOperationOptions): Promise<unknown>;
   cancel(ref: string, options: Pick<AdminOperationOptions, 'key'>): Promise<unknown>;
   refund(ref: string, options: AdminOperationOptions): Promise<unknown>;
+  /** Asks Ogone (querydirect) and records the answer; `queried: false` when asked < 30 s ago. */
+  status(ref: string): Promise<{ queried: boolean }>;
+  /** The operations recorded for a payment (ledger id), oldest first. */
+  operationsOf?(paymentId: string): Promise<readonly AdminOperationRecord[]>;
 }
 
-export type AdminAction = 'capture' | 'cancel' | 'refund';
+/** What a button does: move money, or (`check`) ask Ogone for the status. */
+export type AdminAction = 'capture' | 'cancel' | 'refund' | 'check';
 
-export const ADMIN_ACTIONS: readonly AdminAction[] = ['capture', 'cancel', 'refund'];
+export const ADMIN_ACTIONS: readonly AdminAction[] = ['capture', 'cancel', 'refund', 'check'];
 
 /** An operation's typed refusal: an error with a stable `code`, a safe message, maybe details. */
 export interface Refusal {

@@ -7,6 +7,7 @@ import type { PaymentRow } from '../ledger/payments.js';
 import type { DeliveryRecord, EventRecord } from '../ledger/records.js';
 import { iso, major } from '../ledger/sql-values.js';
 import { allowedActions } from './actions.js';
+import { operationView, type AdminOperationRecord, type OperationView } from './operation-views.js';
 import { needsAttention, plainStatus, WAITING_OUTCOMES, type Tone } from './plain-status.js';
 
 export interface AdminPaymentView {
@@ -64,12 +65,16 @@ export interface AdminPaymentDetail extends AdminPaymentView {
     capture: string | null;
     cancel: boolean;
     refund: string | null;
+    /** "Ask Ogone for the status" is offered. */
+    check: boolean;
     reason: string | null;
   };
   /** True while the bank has not answered the last step (the page looks again by itself). */
   waitingForBank: boolean;
   timeline: TimelineEntry[];
   deliveries: DeliveryView[];
+  /** Captures, cancels and refunds asked for, newest first. */
+  operations: OperationView[];
 }
 
 const amounts = (row: PaymentRow) => ({
@@ -165,7 +170,11 @@ function deliveryView(delivery: DeliveryRecord, about: string): DeliveryView {
 
 export function detailView(
   row: PaymentRow,
-  history: { events: EventRecord[]; deliveries: DeliveryRecord[] },
+  history: {
+    events: EventRecord[];
+    deliveries: DeliveryRecord[];
+    operations?: readonly AdminOperationRecord[] | undefined;
+  },
   context: { now: Date; staleAfterMs: number; operationsAvailable: boolean },
 ): AdminPaymentDetail {
   const allowed = allowedActions({
@@ -184,11 +193,13 @@ export function detailView(
       capture: text(allowed.capture),
       cancel: allowed.cancel,
       refund: text(allowed.refund),
+      check: allowed.check,
       reason: allowed.reason,
     },
     waitingForBank:
       row.status === null || WAITING_OUTCOMES.includes(describeStatus(row.status).outcome),
     timeline: [...timeline].reverse(),
+    operations: (history.operations ?? []).map((r) => operationView(r, row.currency)).reverse(),
     deliveries: history.deliveries
       .map((delivery) => {
         const entry = timeline.find((e) => e.id === delivery.eventId);
