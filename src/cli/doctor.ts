@@ -2,7 +2,8 @@
  * `ogone-checkout doctor`: checks the configuration `serve` would run with, and that the platform,
  * the API user, the backend and the ledger answer — without paying or delivering anything.
  */
-import { redactor, urlPassword } from '../internal/redact.js';
+import { redactor } from '../internal/redact.js';
+import { serveSecrets } from '../server/serve/secrets.js';
 import { runDoctorChecks, type Check } from '../server/serve/doctor-checks.js';
 import { readEnv } from '../server/serve/env.js';
 import { readLedgerEnv } from '../server/serve/ledger-env.js';
@@ -45,14 +46,7 @@ export async function runDoctor(argv: string[], env: NodeJS.ProcessEnv): Promise
   try {
     const config = readEnv(env);
     const ledgerConfig = readLedgerEnv(env);
-    redact = redactor([
-      config.OGONE_SHA_IN,
-      config.OGONE_SHA_OUT,
-      config.OGONE_PASSWORD,
-      config.OGONE_DIRECTLINK_SHA_IN,
-      config.OGONE_BACKEND_TOKEN,
-      urlPassword(ledgerConfig.OGONE_DATABASE_URL),
-    ]);
+    redact = redactor(serveSecrets(config, ledgerConfig));
     checks = await runDoctorChecks({ config, ledgerConfig, fetch: globalThis.fetch });
   } catch (error) {
     checks = (error as Error).message.split('\n').map((line) => ({

@@ -3,7 +3,8 @@
  * command line, configured by the same OGONE_* variables as `serve`. Exit 0 when done, 1 when
  * refused or failed (the reason on stderr, or as JSON with --json), 2 for a wrong command line.
  */
-import { redactor, urlPassword } from '../internal/redact.js';
+import { redactor } from '../internal/redact.js';
+import { serveSecrets } from '../server/serve/secrets.js';
 import { toOgoneAmount } from '../protocol/amount.js';
 import { OgoneConfigError } from '../server/config/config-error.js';
 import { openServeLedger, readLedgerEnv } from '../server/serve/ledger-env.js';
@@ -149,14 +150,7 @@ export async function runAfterSale(
   try {
     const config = readEnv(env);
     const ledgerConfig = readLedgerEnv(env);
-    redact = redactor([
-      config.OGONE_SHA_IN,
-      config.OGONE_SHA_OUT,
-      config.OGONE_PASSWORD,
-      config.OGONE_DIRECTLINK_SHA_IN,
-      config.OGONE_BACKEND_TOKEN,
-      urlPassword(ledgerConfig.OGONE_DATABASE_URL),
-    ]);
+    redact = redactor(serveSecrets(config, ledgerConfig));
     ledger = await openServeLedger(ledgerConfig);
     const ops = createOgoneOperations(
       handlerOptions(config, ledgerConfig, ledger, () => undefined),

@@ -2,7 +2,8 @@
  * `ogone-checkout serve`: the companion endpoint as a standalone server, configured by
  * environment variables; wires the env, the backend client, the handler and the HTTP server.
  */
-import { redactor, urlPassword } from '../../internal/redact.js';
+import { redactor } from '../../internal/redact.js';
+import { serveSecrets } from './secrets.js';
 import type { OgoneEnvironment } from '../../protocol/environment.js';
 import { OgoneConfigError } from '../config/config-error.js';
 import { isTestEnvironment } from '../config/passphrase.js';
@@ -12,7 +13,7 @@ import { createOgoneHandler, type OgoneHandler } from '../handler.js';
 import type { OgoneHandlerOptions } from '../types.js';
 import { createBackendClient } from './backend-client.js';
 import { forwardHeaders, readEnv, variableFor, type ServeEnv } from './env.js';
-import { providerOptionsOf, providerSecrets } from './provider-env.js';
+import { providerOptionsOf } from './provider-env.js';
 import { serveUntilStopped } from './http-server.js';
 import { startReconcileTimer } from '../operations/reconcile-timer.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -160,18 +161,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv): Promise<
     return 1;
   }
 
-  const redact = redactor([
-    config.OGONE_SHA_IN,
-    config.OGONE_SHA_OUT,
-    config.OGONE_BACKEND_TOKEN,
-    config.OGONE_ADMIN_TOKEN,
-    config.OGONE_PASSWORD,
-    config.OGONE_DIRECTLINK_SHA_IN,
-    urlPassword(config.OGONE_ORDER_LOOKUP_URL),
-    urlPassword(config.OGONE_RESULT_WEBHOOK_URL),
-    urlPassword(ledgerConfig.OGONE_DATABASE_URL),
-    ...providerSecrets(config),
-  ]);
+  const redact = redactor(serveSecrets(config, ledgerConfig));
   const write = (entry: object) => {
     process.stdout.write(
       `${redact(JSON.stringify({ time: new Date().toISOString(), ...entry }))}\n`,
