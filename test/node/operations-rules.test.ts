@@ -273,17 +273,6 @@ describe('reconciliation back-off', () => {
   });
 });
 
-describe('README', () => {
-  it('shows the after-sale snippet the project type-checks (test/types/after-sale.ts)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const checked = readFileSync(new URL('../types/after-sale.ts', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## After the sale'));
-    const snippet = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
-    assert.equal(snippet, checked.split('\n').slice(1).join('\n'));
-  });
-});
-
 describe('order check of an after-sale step', () => {
   it('a partial capture or refund matches when at most the order amount, same currency', async () => {
     const { orderCheck } = await import('../../src/server/rules/order-check.js');
